@@ -1,0 +1,38 @@
+// What a dialect declares about one operation: its name, traits and op-specific verifier.
+package dev.colt.ir;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Declaration of an operation kind. Dialects implement one per op (usually alongside its text
+ * syntax, see {@code ir.text.OpSyntax}) and list them in their {@link Dialect}.
+ */
+public interface OpDefinition {
+  /** Full name, {@code dialect.op}. */
+  String name();
+
+  /** The op's traits; empty by default. */
+  default Set<OpTrait> traits() {
+    return Set.of();
+  }
+
+  default boolean hasTrait(OpTrait trait) {
+    return traits().contains(trait);
+  }
+
+  /**
+   * Checks the op's own invariants (operand and result counts and types, attributes, region shapes).
+   * Structural rules (dominance, terminators) are checked by the generic verifier. Reports each
+   * problem through {@code sink}; never throws for malformed input.
+   */
+  void verify(Operation op, VerificationSink sink);
+
+  /**
+   * Constant folding: given the constant value of each operand (null where unknown), returns one
+   * attribute per result, or null when the op does not fold. Default: no folding.
+   */
+  default List<Attribute> fold(Operation op, List<Attribute> constantOperands) {
+    return null;
+  }
+}

@@ -1,0 +1,25 @@
+// The custom text form of one operation kind: how it prints and parses.
+package dev.colt.ir.text;
+
+import dev.colt.ir.Location;
+import dev.colt.ir.Operation;
+
+/**
+ * Custom assembly for an op, as mlir-opt prints it. The generic printer writes result names and
+ * {@code " = "} and the op name; {@link #print} writes what follows the name (starting with a space
+ * when non-empty). {@link #parse} is called after the op name was consumed and must consume the rest
+ * of the op; it returns the op with fresh result values (the caller binds result names and checks
+ * their count). Ops without an OpSyntax use MLIR's generic form.
+ */
+public interface OpSyntax {
+  /** Prints everything after the op name. */
+  void print(Operation op, OpPrinter printer);
+
+  /**
+   * Parses everything after the op name. Fails by throwing the exception from
+   * {@link OpParser#error(String)} (a located diagnostic), never with another exception.
+   *
+   * @param location where the op starts, to store in the built op
+   */
+  Operation parse(OpParser parser, Location location);
+}
