@@ -303,7 +303,8 @@ public final class ColtTreeSearch<P, A> {
       if (e.isOk() && e.speedup() > best.speedup()) {
         best = child;
       }
-      emit(new SearchEvent.Measured(measurements, child.id(), node.id(), attempt.advisor(), trace,
+      emit(new SearchEvent.Measured(measurements, child.id(), node.id(), child.hash(),
+          attempt.advisor(), trace,
           e, best.speedup(), (System.nanoTime() - startNanos) / 1_000_000, stored.isPresent()));
     }
     if (!child.evaluation().isOk()) {

@@ -10,9 +10,11 @@ public sealed interface SearchEvent {
    * A distinct program was measured (or its measurement was found in the store: {@code reused}).
    *
    * @param index 1-based measurement count
+   * @param program the program's structural hash
    * @param advisor who proposed it ("random" for random expansions)
    */
-  record Measured(int index, int nodeId, int parentId, String advisor, List<String> trace,
+  record Measured(int index, int nodeId, int parentId, String program, String advisor,
+      List<String> trace,
       Evaluation evaluation, double bestSpeedup, long elapsedMillis, boolean reused)
       implements SearchEvent {
     public Measured {
