@@ -31,8 +31,6 @@ public final class ColtTreeSearch<P, A> {
   private final SearchSpace<P, A> space;
   private final Evaluator<P> evaluator;
   private final SearchConfig config;
-  private final SearchListener listener;
-  private final MeasurementStore store;
   private final Map<String, Advisor<P, A>> advisors = new LinkedHashMap<>();
   private final Map<String, AdvisorStats> stats = new LinkedHashMap<>();
   private final Map<String, Integer> consecutiveErrors = new HashMap<>();
@@ -40,15 +38,12 @@ public final class ColtTreeSearch<P, A> {
   private final String cheapest;
   private final String largest;
   private final Random random;
-  private final Map<String, Evaluation> measured = new HashMap<>();
   private final Map<Integer, List<A>> menus = new HashMap<>();
-  private final List<SearchEvent> events = new ArrayList<>();
+  private final SearchListener listener;
+  private final MeasurementStore store;
+  private MeasurementLedger<P> ledger;
   private int nextId;
-  private int measurements;
   private int regressions;
-  private long evaluationNanos;
-  private long startNanos;
-  private SearchNode<P> best;
 
   /**
    * @param advisors the pool, in any order; may be empty (then every expansion is random)
@@ -82,14 +77,13 @@ public final class ColtTreeSearch<P, A> {
 
   /** Runs the search to its budget or time limit and returns the best program found. */
   public SearchResult<P> run() {
-    startNanos = System.nanoTime();
     P rootProgram = space.root();
     SearchNode<P> root = new SearchNode<>(nextId++, null, rootProgram, List.of(),
         space.structuralHash(rootProgram), "", cheapest);
-    root.setEvaluation(Evaluation.ok(1.0, Double.NaN));
-    measured.put(root.hash(), root.evaluation());
-    best = root;
-    while (measurements < config.budget() && !timeUp()) {
+    ledger = new MeasurementLedger<>(rootProgram, root.hash(), evaluator, store, config.budget(),
+        config.timeLimitMillis(), listener);
+    root.setEvaluation(ledger.known(root.hash()).orElseThrow());
+    while (!ledger.exhausted()) {
       SearchNode<P> leaf = selectExpandable(root);
       if (leaf == null) {
         break;
@@ -106,15 +100,7 @@ public final class ColtTreeSearch<P, A> {
       child = maybeAlterCourse(leaf, child);
       backup(child, child.evaluation().reward());
     }
-    long wall = (System.nanoTime() - startNanos) / 1_000_000;
-    return new SearchResult<>(best.program(), best.trace(),
-        best == root ? 1.0 : best.speedup(), measurements, events,
-        new ArrayList<>(stats.values()), wall, evaluationNanos / 1_000_000);
-  }
-
-  private boolean timeUp() {
-    return config.timeLimitMillis() > 0
-        && (System.nanoTime() - startNanos) / 1_000_000 >= config.timeLimitMillis();
+    return ledger.result(new ArrayList<>(stats.values()));
   }
 
   /** Descends from the root to a node that can take another child; null when none is left. */
@@ -174,7 +160,8 @@ public final class ColtTreeSearch<P, A> {
             c.trace().subList(node.trace().size(), c.trace().size()))).toList(), node.speedup(),
         parent == null ? Double.NaN : parent.speedup(), menu,
         menu.stream().map(space::describe).toList(), new ArrayList<>(stats.values()),
-        node.recentExpanders(), measurements, config.budget(), random.nextLong(), correction);
+        node.recentExpanders(), ledger.measurements(), config.budget(), random.nextLong(),
+        correction);
     Proposal proposal;
     try {
       proposal = advisor.propose(view);
@@ -206,7 +193,7 @@ public final class ColtTreeSearch<P, A> {
     }
     if (isKnownNear(node, space.structuralHash(program))) {
       // Not an error of the advisor's answer: the search falls back to a random action.
-      emit(new SearchEvent.AdvisorFailed(name, "proposal repeats a known program", false));
+      ledger.emit(new SearchEvent.AdvisorFailed(name, "proposal repeats a known program", false));
       return null;
     }
     consecutiveErrors.put(name, 0);
@@ -254,7 +241,7 @@ public final class ColtTreeSearch<P, A> {
     if (bench) {
       stats.computeIfPresent(name, (k, s) -> s.withBenched());
     }
-    emit(new SearchEvent.AdvisorFailed(name, reason, bench));
+    ledger.emit(new SearchEvent.AdvisorFailed(name, reason, bench));
   }
 
   /**
@@ -279,34 +266,21 @@ public final class ColtTreeSearch<P, A> {
         .map(AdvisorStats::name).orElse(RANDOM);
   }
 
+  /**
+   * Creates the child for an attempt and measures it (once per structural hash). Returns null when
+   * the program is new and the budget is spent.
+   */
   private SearchNode<P> measureChild(SearchNode<P> node, Attempt<P> attempt) {
     List<String> trace = new ArrayList<>(node.trace());
     trace.addAll(attempt.actions());
     SearchNode<P> child = new SearchNode<>(nextId++, node, attempt.program(), trace,
         space.structuralHash(attempt.program()), attempt.advisor(), attempt.next());
-    Evaluation known = measured.get(child.hash());
-    if (known != null) {
-      child.setEvaluation(known);
-    } else {
-      Optional<Evaluation> stored = store.lookup(child.hash());
-      Evaluation e;
-      if (stored.isPresent()) {
-        e = stored.get();
-      } else {
-        long t0 = System.nanoTime();
-        e = evaluator.evaluate(child.program());
-        evaluationNanos += System.nanoTime() - t0;
-      }
-      measurements++;
-      measured.put(child.hash(), e);
-      child.setEvaluation(e);
-      if (e.isOk() && e.speedup() > best.speedup()) {
-        best = child;
-      }
-      emit(new SearchEvent.Measured(measurements, child.id(), node.id(), child.hash(),
-          attempt.advisor(), trace,
-          e, best.speedup(), (System.nanoTime() - startNanos) / 1_000_000, stored.isPresent()));
+    Optional<Evaluation> e = ledger.measure(child.program(), child.hash(), trace,
+        attempt.advisor(), child.id(), node.id());
+    if (e.isEmpty()) {
+      return null;
     }
+    child.setEvaluation(e.get());
     if (!child.evaluation().isOk()) {
       child.markExhausted();
     }
@@ -330,7 +304,7 @@ public final class ColtTreeSearch<P, A> {
     boolean regressed = !child.evaluation().isOk() || child.speedup() < node.speedup();
     regressions = regressed ? regressions + 1 : 0;
     if (regressions < config.regressionsBeforeEscalation() || stats.get(largest).benched()
-        || measurements >= config.budget()) {
+        || ledger.exhausted()) {
       return child;
     }
     regressions = 0;
@@ -340,17 +314,17 @@ public final class ColtTreeSearch<P, A> {
         node.speedup(), child.evaluation().isOk() ? child.speedup() : 0.0);
     stats.computeIfPresent(largest, (k, s) -> s.withEscalation());
     Attempt<P> fix = ask(node, largest, correction);
-    if (fix == null) {
-      emit(new SearchEvent.Escalated(measurements, node.id(), by, largest, node.speedup(),
-          correction.smallChildSpeedup(), Double.NaN, false));
+    SearchNode<P> large = fix == null ? null : measureChild(node, fix);
+    if (large == null) {
+      ledger.emit(new SearchEvent.Escalated(ledger.measurements(), node.id(), by, largest,
+          node.speedup(), correction.smallChildSpeedup(), Double.NaN, false));
       return child;
     }
-    SearchNode<P> large = measureChild(node, fix);
     double smallScore = child.evaluation().isOk() ? child.speedup() : 0.0;
     double largeScore = large.evaluation().isOk() ? large.speedup() : 0.0;
     boolean replace = large.evaluation().isOk() && largeScore >= smallScore;
-    emit(new SearchEvent.Escalated(measurements, node.id(), by, largest, node.speedup(),
-        smallScore, largeScore, replace));
+    ledger.emit(new SearchEvent.Escalated(ledger.measurements(), node.id(), by, largest,
+        node.speedup(), smallScore, largeScore, replace));
     if (replace) {
       node.replaceChild(child, large);
       return large;
@@ -362,10 +336,5 @@ public final class ColtTreeSearch<P, A> {
     for (SearchNode<P> n = from; n != null; n = n.parent()) {
       n.backup(reward);
     }
-  }
-
-  private void emit(SearchEvent e) {
-    events.add(e);
-    listener.onEvent(e);
   }
 }

@@ -31,4 +31,14 @@ public interface SearchSpace<P, A> {
 
   /** The program as text, for advisors and reports. */
   String render(P program);
+
+  /**
+   * The decision an action makes, without its parameters (for example {@code tile i,j}): two
+   * actions with the same key are alternatives for one trace decision, which evolutionary mutation
+   * swaps. Default: the first two words of {@link #describe}.
+   */
+  default String decisionKey(A action) {
+    String[] words = describe(action).split(" ", 3);
+    return words.length < 2 ? words[0] : words[0] + " " + words[1];
+  }
 }
