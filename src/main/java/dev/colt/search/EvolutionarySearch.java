@@ -79,23 +79,8 @@ public final class EvolutionarySearch<P, A> {
   }
 
   private List<A> randomTrace(Random random) {
-    List<A> trace = new ArrayList<>();
-    P p = space.root();
-    int length = 1 + random.nextInt(maxLength);
-    for (int i = 0; i < length; i++) {
-      List<A> menu = space.legalActions(p);
-      if (menu.isEmpty()) {
-        break;
-      }
-      A a = menu.get(random.nextInt(menu.size()));
-      try {
-        p = space.apply(p, a);
-        trace.add(a);
-      } catch (IllegalActionException e) {
-        break;
-      }
-    }
-    return trace;
+    return new ArrayList<>(TraceReplay.randomWalk(space, space.root(), random,
+        1 + random.nextInt(maxLength)).applied());
   }
 
   private List<A> breed(List<Member<A>> population, Random random) {

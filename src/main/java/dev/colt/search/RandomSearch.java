@@ -1,7 +1,6 @@
 // Baseline: random traces from the root, measured in the same harness and budget.
 package dev.colt.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -39,22 +38,10 @@ public final class RandomSearch<P, A> {
         evaluator, store, config.budget(), config.timeLimitMillis(), listener);
     int samples = 0;
     while (!ledger.exhausted() && samples++ < 50L * config.budget()) {
-      int length = 1 + random.nextInt(maxLength);
-      P p = root;
-      List<String> trace = new ArrayList<>();
-      for (int i = 0; i < length; i++) {
-        List<A> menu = space.legalActions(p);
-        if (menu.isEmpty()) {
-          break;
-        }
-        A a = menu.get(random.nextInt(menu.size()));
-        try {
-          p = space.apply(p, a);
-          trace.add(space.describe(a));
-        } catch (IllegalActionException e) {
-          break;
-        }
-      }
+      TraceReplay<P, A> walk = TraceReplay.randomWalk(space, root, random,
+          1 + random.nextInt(maxLength));
+      P p = walk.program();
+      List<String> trace = walk.describe(space);
       String hash = space.structuralHash(p);
       if (!trace.isEmpty() && ledger.known(hash).isEmpty()) {
         ledger.measure(p, hash, trace, NAME, ledger.measurements() + 1, 0);

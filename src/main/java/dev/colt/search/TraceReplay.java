@@ -29,6 +29,30 @@ public record TraceReplay<P, A>(P program, List<A> applied) {
     return new TraceReplay<>(p, applied);
   }
 
+  /**
+   * A random walk from {@code start}: up to {@code length} random legal actions, stopping early at an
+   * empty menu or a refused action.
+   */
+  public static <P, A> TraceReplay<P, A> randomWalk(SearchSpace<P, A> space, P start,
+      java.util.Random random, int length) {
+    P p = start;
+    List<A> applied = new ArrayList<>();
+    for (int i = 0; i < length; i++) {
+      List<A> menu = space.legalActions(p);
+      if (menu.isEmpty()) {
+        break;
+      }
+      A a = menu.get(random.nextInt(menu.size()));
+      try {
+        p = space.apply(p, a);
+        applied.add(a);
+      } catch (IllegalActionException e) {
+        break;
+      }
+    }
+    return new TraceReplay<>(p, applied);
+  }
+
   /** The applied actions as text. */
   public List<String> describe(SearchSpace<P, A> space) {
     return applied.stream().map(space::describe).toList();
