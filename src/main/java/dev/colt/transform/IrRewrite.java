@@ -209,4 +209,22 @@ public final class IrRewrite {
       }
     }
   }
+
+  /** {@code root} with every use of a key of {@code replacements} replaced by its value. */
+  public static Operation replaceUses(Operation root, Map<Value, Value> replacements) {
+    if (replacements.isEmpty()) {
+      return root;
+    }
+    return mapOps(root, op -> {
+      boolean uses = false;
+      for (Value v : op.operands()) {
+        uses |= replacements.containsKey(v);
+      }
+      if (!uses) {
+        return List.of(op);
+      }
+      return List.of(op.withOperands(op.operands().stream()
+          .map(v -> replacements.getOrDefault(v, v)).toList()));
+    });
+  }
 }
