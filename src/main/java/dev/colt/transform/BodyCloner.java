@@ -41,6 +41,17 @@ final class BodyCloner {
     return new Copy(ops, yielded);
   }
 
+  /** Clones {@code ops} through {@code m}, renaming nested loops with {@code suffix} when non-null. */
+  static List<Operation> cloneOps(List<Operation> ops, IRMapping m, String suffix,
+      Set<String> taken) {
+    List<Operation> out = new ArrayList<>();
+    for (Operation op : ops) {
+      Operation c = op.clone(m);
+      out.add(suffix == null ? c : renameLoops(c, suffix, taken));
+    }
+    return out;
+  }
+
   /** Every loop under {@code op} (inclusive) renamed {@code name + suffix}, made unique. */
   static Operation renameLoops(Operation op, String suffix, Set<String> taken) {
     return IrRewrite.mapOps(op, o -> {
