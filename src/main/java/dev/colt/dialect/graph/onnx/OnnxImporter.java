@@ -48,9 +48,18 @@ public final class OnnxImporter {
 
   /** Imports {@code model}; {@code fileName} locates diagnostics. */
   public static Operation importModel(Onnx.ModelProto model, String fileName) {
+    return importModel(model, fileName, Map.of());
+  }
+
+  /**
+   * Imports {@code model} with some graph inputs bound to known data: each becomes a constant
+   * rather than a function argument (for shape or axes inputs a static-shape compiler must know).
+   */
+  public static Operation importModel(Onnx.ModelProto model, String fileName,
+      Map<String, OnnxTensors.Data> bindings) {
     OnnxImporter importer = new OnnxImporter(new Location(fileName, 0, 0));
     try {
-      return importer.run(model);
+      return importer.run(model, bindings);
     } catch (OnnxException e) {
       throw new DiagnosticException(importer.location, e.getMessage());
     }
@@ -71,19 +80,23 @@ public final class OnnxImporter {
     throw new OnnxException("the model imports no default-domain (ai.onnx) opset");
   }
 
-  private Operation run(Onnx.ModelProto model) {
+  private Operation run(Onnx.ModelProto model, Map<String, OnnxTensors.Data> bindings) {
     if (!model.hasGraph()) {
       throw new OnnxException("the model has no graph");
     }
-    int opset = opset(model);
     Onnx.GraphProto graph = model.getGraph();
     rejectUnsupported(graph);
+    int opset = opset(model);
 
     ValueTable table = new ValueTable(location);
     Set<String> initialized = new HashSet<>();
     for (Onnx.TensorProto init : graph.getInitializerList()) {
       table.defineConstant(init.getName(), OnnxTensors.decode(init));
       initialized.add(init.getName());
+    }
+    for (Map.Entry<String, OnnxTensors.Data> b : bindings.entrySet()) {
+      table.defineConstant(b.getKey(), b.getValue());
+      initialized.add(b.getKey());
     }
     List<Value> arguments = new ArrayList<>();
     for (Onnx.ValueInfoProto in : graph.getInputList()) {
