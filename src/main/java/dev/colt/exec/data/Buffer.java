@@ -48,7 +48,9 @@ public final class Buffer implements RuntimeValue {
     if (bytes > Integer.MAX_VALUE - 2L * ALIGNMENT) {
       throw new IllegalArgumentException("buffer of " + bytes + " bytes is too large");
     }
-    this.data = ByteBuffer.allocateDirect((int) bytes + ALIGNMENT).alignedSlice(ALIGNMENT)
+    // alignedSlice also rounds the end down to the alignment: allocate whole 64-byte lines.
+    int padded = (int) ((bytes + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT);
+    this.data = ByteBuffer.allocateDirect(padded + ALIGNMENT).alignedSlice(ALIGNMENT)
         .order(ByteOrder.LITTLE_ENDIAN);
   }
 
@@ -134,7 +136,7 @@ public final class Buffer implements RuntimeValue {
 
   /**
    * The storage: a little-endian view of the same 64-byte aligned direct memory, position 0,
-   * capacity {@code size() * kind().byteSize} (plus alignment slack). Writes through it are seen
+   * capacity {@code size() * kind().byteSize} rounded up to a multiple of 64. Writes through it are seen
    * by this buffer.
    */
   public ByteBuffer byteBuffer() {
