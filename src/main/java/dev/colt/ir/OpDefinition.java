@@ -29,6 +29,14 @@ public interface OpDefinition {
   void verify(Operation op, VerificationSink sink);
 
   /**
+   * Checks invariants that depend on the op's surroundings (its ancestors, the ops defining its
+   * operands), such as MLIR's affine dim/symbol rules. Generic verifiers call it after
+   * {@link #verify} with a context indexing the whole tree being verified. Default: nothing.
+   */
+  default void verifyInContext(Operation op, OpContext context, VerificationSink sink) {
+  }
+
+  /**
    * Constant folding: given the constant value of each operand (null where unknown), returns one
    * attribute per result, or null when the op does not fold. Default: no folding.
    */
