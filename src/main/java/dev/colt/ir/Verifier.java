@@ -11,7 +11,8 @@ import java.util.Map;
  * region; non-empty blocks end with a terminator (unless the op has {@link OpTrait#NO_TERMINATOR})
  * and terminators appear only last; every value is defined once; every operand is visible where it
  * is used (defined earlier in the same block or in an enclosing block before the enclosing op, not
- * across an {@link OpTrait#ISOLATED_FROM_ABOVE} op); then each {@link OpDefinition#verify}. Messages
+ * across an {@link OpTrait#ISOLATED_FROM_ABOVE} op); then each {@link OpDefinition#verify} and,
+ * when that passed, {@link OpDefinition#verifyInContext}. Messages
  * follow MLIR: {@code 'affine.load' op ...}, located at the op.
  */
 public final class Verifier {
@@ -21,6 +22,7 @@ public final class Verifier {
   private final Map<Value, Definition> definitions = new IdentityHashMap<>();
   /** Blocks on the path from the root to the op being checked, with the position reached. */
   private final List<Frame> path = new ArrayList<>();
+  private OpContext context;
 
   private record Definition(Block block, int index) {}
 
@@ -44,6 +46,7 @@ public final class Verifier {
   /** All problems found in {@code root}, in walk order; empty when it is valid. */
   public static List<Diagnostic> verify(Operation root) {
     Verifier v = new Verifier();
+    v.context = OpContext.of(root);
     v.collectDefinitions(root);
     v.verifyOp(root);
     return List.copyOf(v.diagnostics);
@@ -111,6 +114,9 @@ public final class Verifier {
       int before = diagnostics.size();
       try {
         def.verify(op, this::error);
+        if (diagnostics.size() == before) {
+          def.verifyInContext(op, context, this::error);
+        }
       } catch (RuntimeException e) {
         if (diagnostics.size() == before) {
           error(op, "is malformed: " + e.getMessage());

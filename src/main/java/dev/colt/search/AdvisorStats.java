@@ -1,0 +1,45 @@
+// Per-advisor statistics the tree policy, the prompts and the report share.
+package dev.colt.search;
+
+/**
+ * Counters for one advisor during a search. {@code hits} counts calls whose child beat its parent;
+ * {@code hitRate} is hits over calls that produced a measured child.
+ */
+public record AdvisorStats(String name, double sizeParams, int calls, int errors, int hits,
+    int measuredChildren, int escalations, long tokensIn, long tokensOut, double money,
+    double latencyMillis, boolean benched) {
+
+  public static AdvisorStats empty(AdvisorProfile p) {
+    return new AdvisorStats(p.name(), p.sizeParams(), 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+  }
+
+  public double hitRate() {
+    return measuredChildren == 0 ? 0.0 : (double) hits / measuredChildren;
+  }
+
+  AdvisorStats withCall(Usage u) {
+    return new AdvisorStats(name, sizeParams, calls + 1, errors, hits, measuredChildren,
+        escalations, tokensIn + u.tokensIn(), tokensOut + u.tokensOut(), money + u.money(),
+        latencyMillis + u.latencyMillis(), benched);
+  }
+
+  AdvisorStats withError() {
+    return new AdvisorStats(name, sizeParams, calls, errors + 1, hits, measuredChildren,
+        escalations, tokensIn, tokensOut, money, latencyMillis, benched);
+  }
+
+  AdvisorStats withChild(boolean hit) {
+    return new AdvisorStats(name, sizeParams, calls, errors, hits + (hit ? 1 : 0),
+        measuredChildren + 1, escalations, tokensIn, tokensOut, money, latencyMillis, benched);
+  }
+
+  AdvisorStats withEscalation() {
+    return new AdvisorStats(name, sizeParams, calls, errors, hits, measuredChildren,
+        escalations + 1, tokensIn, tokensOut, money, latencyMillis, benched);
+  }
+
+  AdvisorStats withBenched() {
+    return new AdvisorStats(name, sizeParams, calls, errors, hits, measuredChildren,
+        escalations, tokensIn, tokensOut, money, latencyMillis, true);
+  }
+}

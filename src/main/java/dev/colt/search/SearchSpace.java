@@ -1,0 +1,44 @@
+// What the search explores: programs, the legal actions at each, and how to apply them.
+package dev.colt.search;
+
+import java.util.List;
+
+/**
+ * A space of programs reachable from a root by actions. Implementations must be pure: the same
+ * program and action always give the same result, so a search is reproducible for a seed.
+ *
+ * @param <P> an immutable program (for COLT: a function's IR with its trace)
+ * @param <A> an action (for COLT: a loop transformation naming a loop handle and parameters)
+ */
+public interface SearchSpace<P, A> {
+  /** The untransformed program. */
+  P root();
+
+  /** The legal actions at {@code program}, in a stable order (the numbered menu advisors see). */
+  List<A> legalActions(P program);
+
+  /**
+   * Applies {@code action}. Fails with {@link IllegalActionException} (never another exception)
+   * when the action does not apply to {@code program}.
+   */
+  P apply(P program, A action) throws IllegalActionException;
+
+  /** A hash equal for structurally identical programs reached by different traces. */
+  String structuralHash(P program);
+
+  /** One-line text of an action, as it appears in traces and menus. */
+  String describe(A action);
+
+  /** The program as text, for advisors and reports. */
+  String render(P program);
+
+  /**
+   * The decision an action makes, without its parameters (for example {@code tile i,j}): two
+   * actions with the same key are alternatives for one trace decision, which evolutionary mutation
+   * swaps. Default: the first two words of {@link #describe}.
+   */
+  default String decisionKey(A action) {
+    String[] words = describe(action).split(" ", 3);
+    return words.length < 2 ? words[0] : words[0] + " " + words[1];
+  }
+}
