@@ -43,4 +43,15 @@ public interface OpDefinition {
   default List<Attribute> fold(Operation op, List<Attribute> constantOperands) {
     return null;
   }
+
+  /**
+   * Folding to an existing value ({@code x * 1 -> x}, {@code select true, a, b -> a}): given the
+   * constant value of each operand (null where unknown), returns a value that the op's single result
+   * always equals and that is defined before the op (in practice one of its operands), or null.
+   * Callers try {@link #fold} first and replace every use of the result with the returned value.
+   * Default: no folding.
+   */
+  default Value foldToValue(Operation op, List<Attribute> constantOperands) {
+    return null;
+  }
 }

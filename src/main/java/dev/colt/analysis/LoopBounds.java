@@ -1,0 +1,147 @@
+// Trip counts and induction-variable ranges of affine.for loops, from their bound maps.
+package dev.colt.analysis;
+
+import dev.colt.ir.AffineMap;
+import dev.colt.ir.Operation;
+import dev.colt.ir.Value;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Bounds reasoning over one {@link LoopForest}: the range each induction variable takes (interval
+ * arithmetic over the bound maps and the ranges of outer loops; symbols are unbounded) and constant
+ * trip counts.
+ */
+public final class LoopBounds {
+  private final LoopForest forest;
+  private final Linearizer linearizer;
+  private final Map<Operation, Interval> ranges = new IdentityHashMap<>();
+
+  public LoopBounds(LoopForest forest) {
+    this.forest = forest;
+    this.linearizer = new Linearizer(forest);
+  }
+
+  public LoopForest forest() {
+    return forest;
+  }
+
+  /** The values the induction variable of {@code forOp} can take (empty for a zero-trip loop). */
+  public Interval ivRange(Operation forOp) {
+    Interval r = ranges.get(forOp);
+    if (r == null) {
+      double lo = Double.NEGATIVE_INFINITY;
+      for (LinearForm f : linearizer.linearize(AffineOps.lowerMap(forOp),
+          AffineOps.lowerOperands(forOp))) {
+        lo = Math.max(lo, range(f).lo());
+      }
+      double hi = Double.POSITIVE_INFINITY;
+      for (LinearForm f : linearizer.linearize(AffineOps.upperMap(forOp),
+          AffineOps.upperOperands(forOp))) {
+        hi = Math.min(hi, range(f).hi() - 1);
+      }
+      r = new Interval(lo, hi);
+      ranges.put(forOp, r);
+    }
+    return r;
+  }
+
+  /** The range of a form: induction variables range over their loops, other values are unbounded. */
+  public Interval range(LinearForm f) {
+    if (!f.isExact()) {
+      return Interval.ALL;
+    }
+    Interval acc = Interval.point(f.constant());
+    for (Map.Entry<Value, Long> t : f.terms().entrySet()) {
+      LoopForest.Loop l = forest.loopOfInductionVar(t.getKey());
+      Interval vr = l == null ? Interval.ALL : ivRange(l.op());
+      acc = acc.plus(vr.times(t.getValue()));
+    }
+    return acc;
+  }
+
+  /**
+   * The trip count when it is the same for every execution of the loop: constant bounds, or a
+   * single upper bound that is the lower bound plus a constant. Empty otherwise.
+   */
+  public OptionalLong constantTripCount(Operation forOp) {
+    AffineMap lb = AffineOps.lowerMap(forOp);
+    AffineMap ub = AffineOps.upperMap(forOp);
+    if (lb.numResults() != 1) {
+      return OptionalLong.empty();
+    }
+    LinearForm low = linearizer.linearize(lb, AffineOps.lowerOperands(forOp)).get(0);
+    long best = Long.MAX_VALUE;
+    for (LinearForm up : linearizer.linearize(ub, AffineOps.upperOperands(forOp))) {
+      LinearForm diff = up.minus(low);
+      if (!diff.isConstant()) {
+        return OptionalLong.empty();
+      }
+      best = Math.min(best, diff.constant());
+    }
+    long step = AffineOps.step(forOp);
+    return OptionalLong.of(Math.max(0, Math.floorDiv(best + step - 1, step)));
+  }
+
+  /**
+   * An upper estimate of the trip count from the IV range (the constant count when known), or
+   * empty when the range is unbounded.
+   */
+  public OptionalLong maxTripCount(Operation forOp) {
+    OptionalLong c = constantTripCount(forOp);
+    if (c.isPresent()) {
+      return c;
+    }
+    Interval r = ivRange(forOp);
+    if (!r.isBounded()) {
+      return OptionalLong.empty();
+    }
+    long step = AffineOps.step(forOp);
+    return OptionalLong.of(Math.max(0, (r.size() + step - 1) / step));
+  }
+
+  /** True when both bounds are single constants. */
+  public static boolean hasConstantBounds(Operation forOp) {
+    return AffineOps.lowerMap(forOp).isSingleConstant()
+        && AffineOps.upperMap(forOp).isSingleConstant();
+  }
+
+  /** The constant lower bound; precondition: {@link #hasConstantBounds}. */
+  public static long constantLower(Operation forOp) {
+    return AffineOps.lowerMap(forOp).singleConstant();
+  }
+
+  /** The constant upper bound; precondition: {@link #hasConstantBounds}. */
+  public static long constantUpper(Operation forOp) {
+    return AffineOps.upperMap(forOp).singleConstant();
+  }
+
+  /** True when any bound of {@code forOp} mentions {@code v} (directly or through affine.apply). */
+  public boolean boundsDependOn(Operation forOp, Value v) {
+    for (LinearForm f : linearizer.linearize(AffineOps.lowerMap(forOp),
+        AffineOps.lowerOperands(forOp))) {
+      if (f.dependsOn(v)) {
+        return true;
+      }
+    }
+    for (LinearForm f : linearizer.linearize(AffineOps.upperMap(forOp),
+        AffineOps.upperOperands(forOp))) {
+      if (f.dependsOn(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Shorthand for the linearized lower bounds of a loop. */
+  public List<LinearForm> lowerForms(Operation forOp) {
+    return linearizer.linearize(AffineOps.lowerMap(forOp), AffineOps.lowerOperands(forOp));
+  }
+
+  /** Shorthand for the linearized upper bounds of a loop. */
+  public List<LinearForm> upperForms(Operation forOp) {
+    return linearizer.linearize(AffineOps.upperMap(forOp), AffineOps.upperOperands(forOp));
+  }
+}

@@ -1,0 +1,56 @@
+// affine.max: the maximum of the results of an affine map applied to index operands.
+package dev.colt.dialect.affine;
+
+import dev.colt.ir.AffineMap;
+import dev.colt.ir.Operation;
+import dev.colt.ir.Value;
+import dev.colt.ir.VerificationSink;
+import java.util.List;
+
+/** {@code %0 = affine.max #map(%i)[%n]}: the maximum over the map's results (at least one). */
+public final class AffineMaxOp extends AffineMapOps {
+  public static final String NAME = "affine.max";
+  public static final String MAP = AffineMapOps.MAP;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public static AffineMap map(Operation op) {
+    return AffineSupport.map(op, MAP);
+  }
+
+  /** The map operands: dims then symbols. */
+  public static List<Value> mapOperands(Operation op) {
+    return op.operands();
+  }
+
+  /**
+   * {@code affine.max map(operands)}.
+   *
+   * @throws IllegalArgumentException when the map has no result or does not fit the operands
+   */
+  public static Operation build(AffineMap map, List<Value> operands) {
+    if (map.numResults() == 0) {
+      throw new IllegalArgumentException(NAME + " needs at least one map result");
+    }
+    return create(NAME, map, operands);
+  }
+
+  @Override
+  long combine(long[] results) {
+    long best = Long.MIN_VALUE;
+    for (long r : results) {
+      best = Math.max(best, r);
+    }
+    return best;
+  }
+
+  @Override
+  void verifyResultCount(Operation op, AffineMap map, VerificationSink sink) {
+    if (map.numResults() == 0) {
+      AffineSupport.error(sink, op, "affine map expect at least one result");
+    }
+  }
+}

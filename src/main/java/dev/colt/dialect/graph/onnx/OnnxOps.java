@@ -1,0 +1,42 @@
+// The table of supported ONNX op types and their converters to graph ops.
+package dev.colt.dialect.graph.onnx;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Which ONNX ops the importer converts, and how (see the converter classes per family). */
+public final class OnnxOps {
+  /** Converts one node: reads its inputs and attributes, emits ops, binds its outputs. */
+  @FunctionalInterface
+  public interface NodeConverter {
+    void convert(NodeContext node);
+  }
+
+  private static final Map<String, NodeConverter> CONVERTERS = new TreeMap<>();
+
+  static {
+    MathConverters.register(CONVERTERS);
+    NnConverters.register(CONVERTERS);
+    LayoutConverters.register(CONVERTERS);
+  }
+
+  private OnnxOps() {}
+
+  public static boolean supports(String opType) {
+    return CONVERTERS.containsKey(opType);
+  }
+
+  /** The supported op types, sorted. */
+  public static List<String> supported() {
+    return List.copyOf(CONVERTERS.keySet());
+  }
+
+  static NodeConverter converter(String opType) {
+    NodeConverter c = CONVERTERS.get(opType);
+    if (c == null) {
+      throw new OnnxException("unsupported op " + opType);
+    }
+    return c;
+  }
+}

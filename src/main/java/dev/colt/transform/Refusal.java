@@ -1,0 +1,137 @@
+// Why a transformation refuses to apply: a sealed set of reasons with a short and a detailed message.
+package dev.colt.transform;
+
+import dev.colt.analysis.Dependence;
+import dev.colt.analysis.DirectionVector;
+import java.util.List;
+
+/**
+ * A typed reason for refusing a transformation. {@link #shortMessage()} is cheap and stable (the
+ * search counts and groups them); {@link #detail()} explains the reason to a user.
+ */
+public sealed interface Refusal {
+  String shortMessage();
+
+  String detail();
+
+  /** No loop carries the handle. */
+  record NoSuchLoop(String handle) implements Refusal {
+    public String shortMessage() {
+      return "no loop '" + handle + "'";
+    }
+
+    public String detail() {
+      return "no affine.for is named '" + handle + "' (loop names are the colt.loop attributes)";
+    }
+  }
+
+  /** A parameter is out of range or inconsistent. */
+  record BadParameter(String transformation, String message) implements Refusal {
+    public String shortMessage() {
+      return transformation + ": bad parameter";
+    }
+
+    public String detail() {
+      return transformation + ": " + message;
+    }
+  }
+
+  /** The named loops are not a perfectly nested band in the required order. */
+  record NotABand(List<String> handles, String why) implements Refusal {
+    public NotABand {
+      handles = List.copyOf(handles);
+    }
+
+    public String shortMessage() {
+      return "not a perfect band";
+    }
+
+    public String detail() {
+      return "loops " + handles + " are not a perfectly nested band: " + why;
+    }
+  }
+
+  /** A loop's shape does not fit: non-constant trip count, non-unit step, iter_args, nesting. */
+  record UnsupportedShape(String handle, String why) implements Refusal {
+    public String shortMessage() {
+      return "unsupported loop shape";
+    }
+
+    public String detail() {
+      return "loop '" + handle + "': " + why;
+    }
+  }
+
+  /** A dependence the transformation would violate. */
+  record ViolatesDependence(String transformation, Dependence dependence,
+      DirectionVector vector, String why) implements Refusal {
+    public String shortMessage() {
+      return transformation + " would reverse a dependence";
+    }
+
+    public String detail() {
+      return transformation + " is illegal: " + why + " (" + dependence.describe()
+          + ", direction " + vector + " over loops " + dependence.loops().stream()
+          .map(l -> String.valueOf(dev.colt.analysis.LoopHandles.nameOf(l.op()))).toList()
+          + ")";
+    }
+  }
+
+  /** An op inside the loop may touch memory the analysis cannot see. */
+  record UnknownEffects(String handle, String opName) implements Refusal {
+    public String shortMessage() {
+      return "unknown memory effects";
+    }
+
+    public String detail() {
+      return "loop '" + handle + "' contains '" + opName
+          + "', whose memory effects the dependence analysis cannot model";
+    }
+  }
+
+  /** The loop body has something the transformation does not handle. */
+  record UnsupportedOp(String handle, String opName, String why) implements Refusal {
+    public String shortMessage() {
+      return "unsupported op " + opName;
+    }
+
+    public String detail() {
+      return "loop '" + handle + "': '" + opName + "' " + why;
+    }
+  }
+
+  /** A loop-carried recurrence that is not a recognized reduction. */
+  record Recurrence(String handle, String what) implements Refusal {
+    public String shortMessage() {
+      return "loop-carried recurrence";
+    }
+
+    public String detail() {
+      return "loop '" + handle + "' carries a recurrence that is not a recognized reduction: "
+          + what;
+    }
+  }
+
+  /** A memory access whose stride along the loop is not 1 (and that is not loop-invariant). */
+  record NonUnitStride(String handle, String access) implements Refusal {
+    public String shortMessage() {
+      return "non-unit stride access";
+    }
+
+    public String detail() {
+      return "loop '" + handle + "': " + access
+          + " is neither contiguous along the loop nor invariant in it";
+    }
+  }
+
+  /** The transformation would not change anything. */
+  record NothingToDo(String transformation, String why) implements Refusal {
+    public String shortMessage() {
+      return transformation + ": nothing to do";
+    }
+
+    public String detail() {
+      return transformation + " has nothing to do: " + why;
+    }
+  }
+}
