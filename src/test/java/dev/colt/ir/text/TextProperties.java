@@ -8,6 +8,7 @@ import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.Diagnostic;
 import dev.colt.ir.DiagnosticException;
+import dev.colt.ir.FloatType;
 import dev.colt.ir.IntegerSet;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
@@ -39,6 +40,21 @@ class TextProperties {
     IntegerSet set = new RandomIr(seed).set();
     String text = "#x = affine_set<" + AffineExprFormatter.format(set) + ">";
     assertEquals(new Attribute.IntegerSetAttr(set), parseAttr(text), text);
+  }
+
+  @Property(tries = 500)
+  void floatSpellingsParseBackToTheSameBits(@ForAll long bits, @ForAll boolean wide) {
+    for (FloatType t : wide ? List.of(FloatType.F64) : List.of(FloatType.F16, FloatType.F32)) {
+      double v = FloatFormat.fromBits(bits, t);
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      String s = FloatFormat.format(v, t);
+      double back = s.startsWith("0x")
+          ? FloatFormat.fromBits(Long.parseUnsignedLong(s.substring(2), 16), t)
+          : FloatFormat.parseDecimal(s, t);
+      assertEquals(FloatFormat.toBits(v, t), FloatFormat.toBits(back, t), t + " " + s);
+    }
   }
 
   @Property(tries = 150)
