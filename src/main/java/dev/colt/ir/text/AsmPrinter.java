@@ -455,7 +455,9 @@ final class AsmPrinter implements OpPrinter {
     List<String> shown = new ArrayList<>(attributes.keySet());
     shown.removeAll(elided);
     if (!shown.isEmpty()) {
-      out.append(' ');
+      if (out.isEmpty() || out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
+      }
       printDictionary(attributes, elided);
     }
     return this;

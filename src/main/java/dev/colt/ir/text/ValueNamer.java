@@ -20,10 +20,11 @@ import java.util.Set;
 /**
  * MLIR's numbering: each region is numbered as a whole (entry block arguments {@code %argN}, other
  * block arguments and op results {@code %N}, one number per op with results {@code %N#i}), then
- * each nested region continues from the counters its parent region ended with. Constant-like ops
- * with a {@code value} attribute get MLIR's arith.constant names instead ({@code %cst},
- * {@code %c0}, {@code %c1_i32}, {@code %true}), made unique within the visible regions with
- * {@code _0}, {@code _1}, ... suffixes. Blocks are {@code ^bbN} by position in their region.
+ * each nested region continues from the counters its parent region ended with. Single results
+ * get the name of {@link OpSyntax#resultNameHint} instead when there is one (constant-like ops with
+ * a {@code value} attribute: MLIR's arith.constant names {@code %cst}, {@code %c0},
+ * {@code %c1_i32}, {@code %true}), made unique within the visible regions with {@code _0},
+ * {@code _1}, ... suffixes. Blocks are {@code ^bbN} by position in their region.
  */
 final class ValueNamer {
   private final OpRegistry registry = OpRegistry.global();
@@ -109,9 +110,14 @@ final class ValueNamer {
     }
   }
 
-  /** arith.constant's result names, for any constant-like op with a {@code value}. */
+  /** The op's own hint, else arith.constant's names for any constant-like op with a value. */
   private String nameHint(Operation op) {
     OpDefinition def = registry.lookup(op.name());
+    OpSyntax syntax = OperationParser.syntaxFor(def);
+    String own = syntax == null ? null : syntax.resultNameHint(op);
+    if (own != null) {
+      return own;
+    }
     if (def == null || !def.hasTrait(OpTrait.CONSTANT_LIKE)) {
       return null;
     }
