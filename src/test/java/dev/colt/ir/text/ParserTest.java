@@ -300,6 +300,12 @@ class ParserTest {
   }
 
   @Test
+  void opsAreLocatedAtTheirNameLikeMlir() {
+    Diagnostic d = failure("func.func @f() {\n  %p = \"test.two_results\"() : () -> f32\n  return\n}\n");
+    assertAt(d, 2, 8, "'test.two_results' op expects two results, got 1");
+  }
+
+  @Test
   void integerLiteralForFloatIsRejected() {
     Diagnostic d = failure("\"test.op\"() {a = 1 : f32} : () -> ()\n");
     assertAt(d, 1, 18, "unexpected decimal integer literal for a floating point value");
