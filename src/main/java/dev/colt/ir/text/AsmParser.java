@@ -564,7 +564,10 @@ class AsmParser {
 
   private record DenseList(List<DenseLit> elements, Location location) implements DenseLit {}
 
-  /** {@code dense<...> : type}; the type may be left out when {@code expected} is given. */
+  /**
+   * Parses {@code dense<...> : type}; the {@code : type} may be left out when {@code expected} is a
+   * shaped type (memref.global's initial value, whose type follows from the global's).
+   */
   private Attribute parseDense(Type expected) {
     Token denseTok = consume();
     expectPunct("<", "after 'dense'");
@@ -572,7 +575,7 @@ class AsmParser {
     expectPunct(">", "at end of dense elements");
     Token typeTok = tok;
     Type type;
-    if (expected != null && !tok.isPunct(":")) {
+    if (expected instanceof ShapedType && !tok.isPunct(":")) {
       type = expected;
     } else {
       expectPunct(":", "after dense elements (the type is required)");
