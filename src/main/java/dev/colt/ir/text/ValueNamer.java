@@ -42,11 +42,14 @@ final class ValueNamer {
   private record Pending(Region region, int nextValue, int nextArgument, int nextConflict,
       Scope parent) {}
 
+  private final boolean useHints;
   private int value;
   private int argument;
   private int conflict;
 
-  ValueNamer(Operation root) {
+  /** Names the values under {@code root}; {@code useHints} false gives plain numbers only. */
+  ValueNamer(Operation root, boolean useHints) {
+    this.useHints = useHints;
     Scope top = new Scope(new HashSet<>(), null);
     numberResults(root, top);
     Deque<Pending> stack = new ArrayDeque<>();
@@ -98,7 +101,7 @@ final class ValueNamer {
     if (op.results().isEmpty()) {
       return;
     }
-    String hint = op.results().size() == 1 ? nameHint(op) : null;
+    String hint = op.results().size() == 1 && useHints ? nameHint(op) : null;
     String id = hint != null ? unique(hint, scope) : Integer.toString(value++);
     groupIds.put(op.results().get(0), id);
     if (op.results().size() == 1) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  * For each {@code testdata/**}{@code /*.mlir} file without expected diagnostics or split markers:
  * parse and print it with COLT, feed the text to {@code /usr/bin/mlir-opt-22}, require that it is
  * accepted, parse mlir-opt's output back with COLT and require the same ops in the same order with
- * the same result types and attributes, and that COLT prints it exactly as before. The same for a
+ * the same result types and attributes, and that COLT prints it exactly as before; the same for
+ * COLT's generic form of it. The same for a
  * few random modules mixing every dialect's custom forms. Skipped (visibly) when mlir-opt-22 is
  * not installed.
  */
@@ -111,6 +112,11 @@ class MlirOptDifferentialTest {
     Operation reparsed = Parser.parseModule(printed, "printed " + what);
     assertEquals(signature(reparsed), signature(back), "structure after mlir-opt");
     assertEquals(printed, Printer.print(back), "COLT prints mlir-opt's output as it printed");
+    // The generic form spells out every operand and attribute: mlir-opt reading it checks that
+    // COLT's op layouts (attribute names, operand segments) are MLIR's.
+    String fromGeneric = runMlirOpt(Printer.printGeneric(ours));
+    assertEquals(printed, Printer.print(Parser.parseModule(fromGeneric, "generic " + what)),
+        "mlir-opt reads COLT's generic form as the same IR");
   }
 
   /** One line per op: name, result types and attributes, in walk order. */

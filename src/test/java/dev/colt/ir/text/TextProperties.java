@@ -57,7 +57,7 @@ class TextProperties {
     }
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void randomModulesPrintParsePrintIdentically(@ForAll long seed) {
     Operation module = new RandomIr(seed).module();
     List<Diagnostic> problems = Verifier.verify(module);
@@ -70,6 +70,8 @@ class TextProperties {
       throw new AssertionError(new DiagnosticRenderer(printed).render(e) + "\n" + printed, e);
     }
     assertEquals(printed, Printer.print(back));
+    String generic = Printer.printGeneric(module);
+    assertEquals(printed, Printer.print(Parser.parseModule(generic, "generic.mlir")), generic);
   }
 
   static List<String> corpus() {
@@ -116,7 +118,7 @@ class TextProperties {
     return sb.toString();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 300)
   void mutatedTextGivesADiagnosticOrValidIr(@ForAll long seed) {
     Random r = new Random(seed);
     String text = mutate(CORPUS.get(r.nextInt(CORPUS.size())), r);
