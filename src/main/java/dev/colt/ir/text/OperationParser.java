@@ -113,10 +113,12 @@ final class OperationParser extends AsmParser implements OpParser {
       expectPunct("=", "after SSA names");
     }
     Operation op;
+    // Like MLIR, an op is located at its name, not at the result names before it.
+    Location nameLoc = tok().location();
     if (tok().is(Kind.STRING)) {
-      op = parseGenericOperation(start);
+      op = parseGenericOperation(nameLoc);
     } else if (tok().is(Kind.BARE_IDENT)) {
-      op = parseCustomOperation(start);
+      op = parseCustomOperation(nameLoc);
     } else {
       throw error("expected operation name, found '" + tok().spelling() + "'");
     }
