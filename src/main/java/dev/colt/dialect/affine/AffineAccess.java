@@ -15,7 +15,10 @@ import dev.colt.ir.text.OpPrinter;
 import java.util.List;
 import java.util.Set;
 
-/** The shared parts of the four affine memory ops; {@code memrefIndex} is 0 for loads, 1 for stores. */
+/**
+ * The shared parts of the four affine memory ops; {@code memrefIndex} is 0 for loads, 1 for
+ * stores.
+ */
 final class AffineAccess {
   static final String MAP = "map";
 

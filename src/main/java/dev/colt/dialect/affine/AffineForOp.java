@@ -29,8 +29,8 @@ import java.util.TreeMap;
  * {@code affine.for %i = max #lb(%a)[%s] to min #ub(%b)[%t] step 4 iter_args(%acc = %x) -> (f32)}.
  * The induction variable runs from the maximum of the lower-bound map's results to (excluded) the
  * minimum of the upper-bound map's results. Layout (MLIR's generic form): operands = lower-bound
- * operands ++ upper-bound operands ++ inits; attributes {@code lowerBoundMap}, {@code upperBoundMap},
- * {@code step} (index), {@code operandSegmentSizes} [nLb, nUb, nInits]; one region whose entry
+ * operands ++ upper-bound operands ++ inits; attributes {@code lowerBoundMap},
+ * {@code upperBoundMap}, {@code step} (index), {@code operandSegmentSizes} [nLb, nUb, nInits]; one region whose entry
  * block has the induction variable then the iter args and ends in {@code affine.yield}; results are
  * the final iter args. A parallel loop carries the unit attribute {@value #PARALLEL}.
  *
@@ -46,7 +46,8 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
   /** Unit attribute marking a loop whose iterations may run in parallel. */
   public static final String PARALLEL = "colt.parallel";
 
-  private static final Set<String> ELIDED = Set.of(LOWER_BOUND_MAP, UPPER_BOUND_MAP, STEP, SEGMENTS);
+  private static final Set<String> ELIDED =
+      Set.of(LOWER_BOUND_MAP, UPPER_BOUND_MAP, STEP, SEGMENTS);
 
   /** Fills a loop body: appends ops to {@code body} and returns the values to yield. */
   @FunctionalInterface

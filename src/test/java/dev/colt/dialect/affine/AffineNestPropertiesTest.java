@@ -1,4 +1,4 @@
-// Properties of random affine loop nests: they verify, round-trip through text, and mlir-opt agrees.
+// Properties of random affine loop nests: they verify, round-trip through text, mlir-opt agrees.
 package dev.colt.dialect.affine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -101,7 +101,8 @@ class AffineVerifierTextTest {
               %a = memref.alloc() : memref<?xf32>
               return
             }
-            """, "2:8: error: 'memref.alloc' op incorrect number of dynamic sizes, has 0, expected 1"),
+            """,
+            "2:8: error: 'memref.alloc' op incorrect number of dynamic sizes, has 0, expected 1"),
         Arguments.of("""
             func.func @f(%n: index) {
               %a = memref.alloca()[%n] : memref<4xf32>

@@ -1,4 +1,4 @@
-// Generates random well-formed affine loop nests (min/max bounds, steps, iter_args, if) for properties.
+// Generates random well-formed affine loop nests (min/max bounds, steps, iter_args, if).
 package dev.colt.dialect.affine;
 
 import dev.colt.ir.AffineExpr;
