@@ -256,6 +256,11 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
     return withParts(op, lowerMap(op), lowerOperands(op), map, operands, step(op));
   }
 
+  /** A copy carrying the {@value #PARALLEL} unit attribute (iterations may run in parallel). */
+  public static Operation markParallel(Operation op) {
+    return op.withAttribute(PARALLEL, Attribute.UnitAttr.INSTANCE);
+  }
+
   /** A copy with a new step; keeps results, body and other attributes. */
   public static Operation withStep(Operation op, long step) {
     if (step <= 0) {
