@@ -110,9 +110,6 @@ final class AffineAccess {
     if (!(type instanceof MemRefType memrefType)) {
       throw parser.error(typeLoc, "expected a memref type, got " + type);
     }
-    if (subscripts.map().numResults() != memrefType.rank()) {
-      throw parser.error(typeLoc, "affine map num results must equal memref rank");
-    }
     Value memref = parser.resolveOperand(memrefRef, memrefType);
     return new ParsedAccess(memref, subscripts.map(), subscripts.operands(), attrs, memrefType);
   }

@@ -446,8 +446,8 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
       Location stepLoc = parser.location();
       step = parser.parseInteger();
       if (step <= 0) {
-        throw parser.error(stepLoc,
-            "expected step to be representable as a positive signed integer");
+        throw parser.error(stepLoc, "custom op 'affine.for' expected step to be representable "
+            + "as a positive signed integer");
       }
     }
     List<OpParser.Argument> args = new ArrayList<>();
@@ -465,11 +465,10 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
       } while (parser.parseOptionalPunct(","));
       parser.parsePunct(")");
       parser.parsePunct("->");
-      Location typesLoc = parser.location();
       List<Type> types = parser.parseResultTypes();
       if (types.size() != initRefs.size()) {
-        throw parser.error(typesLoc, "mismatch between the number of loop-carried values and "
-            + "results");
+        throw parser.error(location, "custom op 'affine.for' mismatch between the number of "
+            + "loop-carried values and results");
       }
       inits.addAll(parser.resolveOperands(initRefs, types));
       argTypes.addAll(types);

@@ -112,6 +112,65 @@ class AffineVerifierTextTest {
                 + "symbol count: expected 0, got 1"));
   }
 
+  /** Errors raised while parsing the custom forms, located and worded as mlir-opt-22 does. */
+  static Stream<Arguments> parseCases() {
+    return Stream.of(
+        Arguments.of("""
+            func.func @f(%A: memref<4x8xf32>) {
+              affine.for %i = 0 to 4 {
+                %v = affine.load %A[%i] : memref<4x8xf32>
+              }
+              return
+            }
+            """, "3:10: error: 'affine.load' op affine map num results must equal memref rank"),
+        Arguments.of("""
+            func.func @f(%n: index) {
+              affine.if affine_set<(d0)[s0] : (d0 - s0 >= 0)>(%n) {
+              }
+              return
+            }
+            """, "2:3: error: custom op 'affine.if' symbol operand count and integer set symbol "
+                + "count must match"),
+        Arguments.of("""
+            func.func @f(%n: index) {
+              affine.if affine_set<(d0, d1) : (d0 - d1 >= 0)>(%n) {
+              }
+              return
+            }
+            """, "2:3: error: custom op 'affine.if' dim operand count and integer set dim count "
+                + "must match"),
+        Arguments.of("""
+            func.func @f(%x: f32) {
+              %r:2 = affine.for %i = 0 to 4 iter_args(%a = %x) -> (f32, f32) {
+                affine.yield %a : f32
+              }
+              return
+            }
+            """, "2:10: error: custom op 'affine.for' mismatch between the number of loop-carried "
+                + "values and results"),
+        Arguments.of("""
+            func.func @f() {
+              affine.for %i = 0 to 4 step -1 {
+              }
+              return
+            }
+            """, "2:31: error: custom op 'affine.for' expected step to be representable as a "
+                + "positive signed integer"),
+        Arguments.of("""
+            func.func @f(%A: memref<4xf32>) {
+              %v = memref.load %A[] : memref<4xf32>
+              return
+            }
+            """, "2:8: error: 'memref.load' op incorrect number of indices for load, expected 1 "
+                + "but got 0"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("parseCases")
+  void parseErrorsMatchMlirOpt(String text, String expected) throws Exception {
+    firstDiagnosticMatchesMlirOpt(text, expected);
+  }
+
   @ParameterizedTest
   @MethodSource("cases")
   void firstDiagnosticMatchesMlirOpt(String text, String expected) throws Exception {
