@@ -30,9 +30,10 @@ import java.util.TreeMap;
  * The induction variable runs from the maximum of the lower-bound map's results to (excluded) the
  * minimum of the upper-bound map's results. Layout (MLIR's generic form): operands = lower-bound
  * operands ++ upper-bound operands ++ inits; attributes {@code lowerBoundMap},
- * {@code upperBoundMap}, {@code step} (index), {@code operandSegmentSizes} [nLb, nUb, nInits]; one region whose entry
- * block has the induction variable then the iter args and ends in {@code affine.yield}; results are
- * the final iter args. A parallel loop carries the unit attribute {@value #PARALLEL}.
+ * {@code upperBoundMap}, {@code step} (index), {@code operandSegmentSizes} [nLb, nUb, nInits];
+ * one region whose entry block has the induction variable then the iter args and ends in
+ * {@code affine.yield}; results are the final iter args. A parallel loop carries the unit
+ * attribute {@value #PARALLEL}.
  *
  * <p>The static accessors take an op that verifies as affine.for; on other ops they fail with
  * IllegalStateException or IndexOutOfBoundsException.
