@@ -77,8 +77,7 @@ public final class MemRefStoreOp implements OpDefinition, OpSyntax {
     }
     int n = op.operands().size() - 2;
     if (n != t.rank()) {
-      MemRefSupport.error(sink, op, "incorrect number of indices for store, expected "
-          + t.rank() + " but got " + n);
+      MemRefSupport.error(sink, op, "store index operand count not equal to memref rank");
       return;
     }
     MemRefSupport.checkIndexOperands(op, 2, sink);
