@@ -90,7 +90,7 @@ public final class CostModel {
       }
       double issue = iterations * Math.max(c.compute, c.ports);
       double chain = iterations * c.chain;
-      double loop = b.loop == null ? 0 : iterations * machine.loopOverhead();
+      double loop = b.loop == null ? 0 : iterations * machine.loopOverhead() / c.vectorFactor;
       double spill = iterations * c.spills;
       compute += issue;
       memory += mem;
@@ -111,7 +111,9 @@ public final class CostModel {
     }
   }
 
-  private record BodyCost(double compute, double ports, double chain, double spills) {}
+  /** Per-iteration cycles of a body; {@code vectorFactor} > 1 when LLVM would vectorize it. */
+  private record BodyCost(double compute, double ports, double chain, double spills,
+      double vectorFactor) {}
 
   private BodyCost bodyCost(LoopForest forest, List<Access> accesses, Body b) {
     double fp = 0;
@@ -140,22 +142,23 @@ public final class CostModel {
       }
     }
     double chain = 0;
+    double vectorFactor = 1;
     if (b.loop != null) {
       if (!Reductions.iterArgReductions(forest, b.loop).isEmpty()
           || !Reductions.memoryReductions(forest, accesses, b.loop).isEmpty()) {
         chain = machine.addLatency();
       } else if (scalarFloat && b.loop.children().isEmpty()
           && autoVectorizable(accesses, b.loop)) {
-        int lanes = machine.lanes(4);
-        fp /= lanes;
-        loads /= lanes;
-        stores /= lanes;
+        vectorFactor = machine.lanes(4);
+        fp /= vectorFactor;
+        loads /= vectorFactor;
+        stores /= vectorFactor;
       }
     }
     double ports = Math.max(loads / machine.loadPorts(), stores / machine.storePorts());
     double spills = Math.max(0, vectorValues + iterVectorArgs(b) - machine.vectorRegisters())
         * (1 / machine.loadPorts() + 1 / machine.storePorts());
-    return new BodyCost(fp / machine.fpPipes(), ports, chain, spills);
+    return new BodyCost(fp / machine.fpPipes(), ports, chain, spills, vectorFactor);
   }
 
   private static int iterVectorArgs(Body b) {

@@ -6,6 +6,7 @@ import dev.colt.dialect.graph.GeluOp;
 import dev.colt.dialect.graph.LeakyReluOp;
 import dev.colt.dialect.graph.ReluOp;
 import dev.colt.dialect.graph.SigmoidOp;
+import dev.colt.dialect.graph.SqrtOp;
 import dev.colt.dialect.graph.TanhOp;
 import dev.colt.ir.AffineExpr;
 import dev.colt.ir.Block;
@@ -43,7 +44,7 @@ final class ElementwiseLowering {
     });
   }
 
-  /** Activations: relu, leaky_relu, sigmoid, tanh, gelu. */
+  /** Unary ops: relu, leaky_relu, sigmoid, tanh, gelu, sqrt. */
   static void unary(LoweringContext c, Operation op, List<Value> in, Value out) {
     List<Long> shape = type(out).shape();
     Type t = type(out).elementType();
@@ -80,6 +81,9 @@ final class ElementwiseLowering {
       }
       case TanhOp.NAME -> {
         return (b, x) -> Scalars.unary(b, "math.tanh", x);
+      }
+      case SqrtOp.NAME -> {
+        return (b, x) -> Scalars.unary(b, "math.sqrt", x);
       }
       case GeluOp.NAME -> {
         Value half = c.constant(0.5, t);

@@ -23,6 +23,7 @@ import dev.colt.dialect.graph.ReluOp;
 import dev.colt.dialect.graph.ReshapeOp;
 import dev.colt.dialect.graph.SigmoidOp;
 import dev.colt.dialect.graph.SoftmaxOp;
+import dev.colt.dialect.graph.SqrtOp;
 import dev.colt.dialect.graph.SubOp;
 import dev.colt.dialect.graph.TanhOp;
 import dev.colt.dialect.graph.TransposeOp;
@@ -72,6 +73,7 @@ public final class GraphToAffine {
     LOWERINGS.put(SigmoidOp.NAME, ElementwiseLowering::unary);
     LOWERINGS.put(TanhOp.NAME, ElementwiseLowering::unary);
     LOWERINGS.put(GeluOp.NAME, ElementwiseLowering::unary);
+    LOWERINGS.put(SqrtOp.NAME, ElementwiseLowering::unary);
     LOWERINGS.put(MatMulOp.NAME, ContractionLowering::matmul);
     LOWERINGS.put(BatchMatMulOp.NAME, ContractionLowering::matmul);
     LOWERINGS.put(GemmOp.NAME, ContractionLowering::gemm);

@@ -38,10 +38,11 @@ final class ReductionLowering {
     return out;
   }
 
-  private static List<Long> pick(List<Long> shape, List<Integer> dims, boolean keep) {
+  /** The extents of the dimensions in {@code dims} (selected) or of the others (not selected). */
+  private static List<Long> pick(List<Long> shape, List<Integer> dims, boolean selected) {
     List<Long> out = new ArrayList<>();
     for (int d = 0; d < shape.size(); d++) {
-      if (dims.contains(d) != keep) {
+      if (dims.contains(d) == selected) {
         out.add(shape.get(d));
       }
     }
