@@ -23,7 +23,8 @@ public final class PassDocs {
 
   /**
    * The markdown page. Fails with DiagnosticException when the example does not parse or the pass
-   * fails on it (a bug in the pass's declaration).
+   * fails on it, and with IllegalStateException when the example declares an output the pass does
+   * not produce (both are bugs in the pass's declaration).
    */
   public static String markdown(Pass pass, PassRegistry registry) {
     PassInfo info = pass.info();
@@ -53,10 +54,15 @@ public final class PassDocs {
           PipelineParser.parse(pipeline, "<doc pipeline>", registry),
           PassManager.Config.of(Verifier::verify));
       Operation after = pm.run(before);
+      String printed = Printer.print(after).strip();
+      if (!info.example().after().isBlank() && !info.example().after().strip().equals(printed)) {
+        throw new IllegalStateException("the example of pass '" + info.name()
+            + "' declares an output that differs from what the pass produces:\n" + printed);
+      }
       sb.append("## Example\n\n");
       sb.append("`colt-opt --pass-pipeline='").append(pipeline).append("'`\n\n");
       sb.append("Before:\n\n```mlir\n").append(info.example().before().strip()).append("\n```\n\n");
-      sb.append("After:\n\n```mlir\n").append(Printer.print(after).strip()).append("\n```\n");
+      sb.append("After:\n\n```mlir\n").append(printed).append("\n```\n");
     }
     return sb.toString();
   }

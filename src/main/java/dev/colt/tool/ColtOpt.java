@@ -244,6 +244,9 @@ public final class ColtOpt implements Callable<Integer> {
     } catch (DiagnosticException e) {
       stderr.print(new DiagnosticRenderer(null).render(e));
       return 1;
+    } catch (IllegalStateException e) {
+      stderr.println("colt-opt: error: " + e.getMessage());
+      return 1;
     }
   }
 
