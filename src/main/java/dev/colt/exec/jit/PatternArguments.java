@@ -59,7 +59,8 @@ public final class PatternArguments {
     if (bytes > Integer.MAX_VALUE - 64) {
       throw new IllegalArgumentException("buffer of " + bytes + " bytes is too large");
     }
-    ByteBuffer raw = ByteBuffer.allocateDirect((int) Math.max(64, bytes) + 64);
+    long rounded = (Math.max(64, bytes) + 63) / 64 * 64;
+    ByteBuffer raw = ByteBuffer.allocateDirect((int) rounded + 64);
     return raw.alignedSlice(64).order(ByteOrder.nativeOrder());
   }
 
