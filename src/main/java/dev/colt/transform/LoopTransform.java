@@ -12,7 +12,8 @@ import java.util.Optional;
  * yet (they name them first with {@link LoopHandles#assign}).
  */
 public sealed interface LoopTransform
-    permits Permute, Tile, Unroll, UnrollAndJam {
+    permits Permute, Tile, Unroll, UnrollAndJam, Vectorize, ScalarReplace, HoistInvariants,
+        Parallelize {
 
   /** Empty when the transformation is legal on {@code func}, else why not. */
   Optional<Refusal> check(Operation func);
