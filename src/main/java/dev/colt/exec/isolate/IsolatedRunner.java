@@ -1,7 +1,7 @@
 // Runs candidates in a worker process with a timeout, restarting it after a crash or a hang.
 package dev.colt.exec.isolate;
 
-import dev.colt.exec.jit.PatternArguments;
+import dev.colt.exec.data.Checksums;
 import dev.colt.exec.measure.CandidateResult;
 import dev.colt.exec.measure.Comparison;
 import dev.colt.exec.measure.MeasureConfig;
@@ -263,9 +263,9 @@ public final class IsolatedRunner implements AutoCloseable {
     }
     long bits = fromWorker.readLong();
     int n = fromWorker.readInt();
-    List<PatternArguments.Checksum> sums = new ArrayList<>();
+    List<Checksums.Checksum> sums = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      sums.add(new PatternArguments.Checksum(fromWorker.readInt(), fromWorker.readDouble(),
+      sums.add(new Checksums.Checksum(fromWorker.readInt(), fromWorker.readDouble(),
           fromWorker.readDouble()));
     }
     Measurement timing = fromWorker.readBoolean() ? Protocol.readMeasurement(fromWorker) : null;

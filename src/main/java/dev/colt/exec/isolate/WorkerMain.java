@@ -1,10 +1,11 @@
 // The isolated measurement worker: a process that compiles, checks and times candidates on request.
 package dev.colt.exec.isolate;
 
-import dev.colt.exec.jit.Argument;
+import dev.colt.exec.data.Checksums;
+import dev.colt.exec.data.PatternInputs;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.jit.Jit;
 import dev.colt.exec.jit.JitModule;
-import dev.colt.exec.jit.PatternArguments;
 import dev.colt.exec.measure.CandidateEvaluator;
 import dev.colt.exec.measure.CandidateResult;
 import dev.colt.exec.measure.Measurement;
@@ -115,16 +116,16 @@ public final class WorkerMain {
     }
     try (module) {
       JitModule.Function f = module.function(program.irName());
-      List<Argument> args = PatternArguments.create(s.signature(), s.dynamicSize());
+      List<RuntimeValue> args = PatternInputs.forSignature(s.signature(), s.dynamicSize());
       long bits = f.call(args);
-      List<PatternArguments.Checksum> sums = PatternArguments.checksums(s.signature(), args);
+      List<Checksums.Checksum> sums = Checksums.of(args);
       Measurement timing = s.bench() ? new Measurer(s.config()).measure(f,
-          PatternArguments.create(s.signature(), s.dynamicSize())) : null;
+          PatternInputs.forSignature(s.signature(), s.dynamicSize())) : null;
       out.writeInt(Protocol.MAGIC);
       out.writeInt(Protocol.RAN);
       out.writeLong(bits);
       out.writeInt(sums.size());
-      for (PatternArguments.Checksum c : sums) {
+      for (Checksums.Checksum c : sums) {
         out.writeInt(c.argument());
         out.writeDouble(c.sum());
         out.writeDouble(c.abs());

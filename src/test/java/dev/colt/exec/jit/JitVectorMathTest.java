@@ -4,6 +4,10 @@ package dev.colt.exec.jit;
 import static dev.colt.lower.llvm.GenericOps.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.colt.exec.data.Buffer;
+import dev.colt.exec.data.Checksums;
+import dev.colt.exec.data.PatternInputs;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.ir.AffineExpr;
 import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
@@ -51,13 +55,13 @@ class JitVectorMathTest {
       b.add(ret());
       return null;
     }));
-    List<Argument> args = run(module, "dot", 0);
+    List<RuntimeValue> args = run(module, "dot", 0);
     double expect = 0;
     for (int f = 0; f < 64; f++) {
-      expect += PatternArguments.element((Argument.MemRef) args.get(0), F32, f)
-          * PatternArguments.element((Argument.MemRef) args.get(1), F32, f);
+      expect += ((Buffer) args.get(0)).getDouble(f)
+          * ((Buffer) args.get(1)).getDouble(f);
     }
-    assertEquals(expect, PatternArguments.element((Argument.MemRef) args.get(2), F32, 0), 1e-4);
+    assertEquals(expect, ((Buffer) args.get(2)).getDouble(0), 1e-4);
   }
 
   /** y = exp(x) * broadcast(2) over a dynamic length 21 with masked transfers (16 + tail 5). */
@@ -90,12 +94,12 @@ class JitVectorMathTest {
       b.add(ret());
       return null;
     }));
-    List<Argument> args = run(module, "scale", 21);
-    Argument.MemRef x = (Argument.MemRef) args.get(0);
-    Argument.MemRef y = (Argument.MemRef) args.get(1);
+    List<RuntimeValue> args = run(module, "scale", 21);
+    Buffer x = (Buffer) args.get(0);
+    Buffer y = (Buffer) args.get(1);
     for (int f = 0; f < 21; f++) {
-      double v = PatternArguments.element(x, F32, f);
-      assertEquals(2 * Math.exp(v), PatternArguments.element(y, F32, f), 1e-5, "element " + f);
+      double v = x.getDouble(f);
+      assertEquals(2 * Math.exp(v), y.getDouble(f), 1e-5, "element " + f);
     }
   }
 
@@ -123,19 +127,19 @@ class JitVectorMathTest {
       b.add(ret());
       return null;
     }));
-    List<Argument> args = run(module, "m", 0);
+    List<RuntimeValue> args = run(module, "m", 0);
     double x = (1 + 4) / 8.0;
     double[] expect = {Math.sqrt(x), 1 / Math.sqrt(x), Math.tanh(x), Math.log(x), Math.abs(x),
         -x, Math.pow(x, 3), (int) (x * -10)};
     for (int k = 0; k < expect.length; k++) {
-      assertEquals(expect[k], PatternArguments.element((Argument.MemRef) args.get(0), F32, k),
+      assertEquals(expect[k], ((Buffer) args.get(0)).getDouble(k),
           1e-6, "result " + k);
     }
   }
 
-  static List<Argument> run(Operation module, String name, long dyn) {
+  static List<RuntimeValue> run(Operation module, String name, long dyn) {
     FunctionType t = JitKernelTest.signature(module);
-    List<Argument> args = PatternArguments.create(t, dyn);
+    List<RuntimeValue> args = PatternInputs.forSignature(t, dyn);
     try (JitModule m = Jit.forCurrentThread().compile(module)) {
       m.function(name).call(args);
     }
