@@ -221,7 +221,7 @@ public final class ColtBench {
     for (String order : List.of("ijk", "ikj")) {
       Operation module = parse(MatmulKernels.text(order, 512), "m");
       for (String pipeline : List.of(LlvmOptimizer.DEFAULT_PIPELINE,
-          "function(sroa,instcombine,licm)")) {
+          "function(sroa,instcombine,loop-mssa(licm))")) {
         double[] total = new double[cycles];
         double[][] parts = new double[3][cycles];
         long start = System.nanoTime();
@@ -278,8 +278,9 @@ public final class ColtBench {
 
   private static void firstCall(StringBuilder md) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ColtBench.class.getName(), "--first-call-probe").redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xss16m", "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), ColtBench.class.getName(),
+        "--first-call-probe").redirectErrorStream(true);
     Process p = pb.start();
     String text = new String(p.getInputStream().readAllBytes()).trim();
     p.waitFor();
