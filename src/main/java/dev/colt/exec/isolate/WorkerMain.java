@@ -68,8 +68,7 @@ public final class WorkerMain {
     JitModule ref;
     JitModule cand;
     try {
-      ref = jit.compileLlvmIr(reference.llvmIr(), Protocol.symbols(reference, s.signature()),
-          s.pipeline());
+      ref = cachedReference(jit, reference, s);
     } catch (RuntimeException e) {
       compileError(out, "reference: " + e.getMessage());
       return;
@@ -78,11 +77,10 @@ public final class WorkerMain {
       cand = jit.compileLlvmIr(candidate.llvmIr(), Protocol.symbols(candidate, s.signature()),
           s.pipeline());
     } catch (RuntimeException e) {
-      ref.close();
       compileError(out, e.getMessage());
       return;
     }
-    try (ref; cand) {
+    try (cand) {
       CandidateResult r = new CandidateEvaluator(s.config(), s.tolerance(), s.dynamicSize())
           .evaluate(s.signature(), ref.function(reference.irName()),
               cand.function(candidate.irName()));
@@ -102,6 +100,30 @@ public final class WorkerMain {
         default -> throw new IllegalStateException("unexpected in-process result " + r);
       }
     }
+  }
+
+  private static String cachedReferenceKey;
+  private static JitModule cachedReference;
+
+  /**
+   * The reference of a search stays the same over many requests: it is compiled once and kept
+   * until a request brings a different one (its symbols are the same, so the old one goes first).
+   */
+  private static JitModule cachedReference(Jit jit, Protocol.Program reference,
+      Protocol.Settings s) {
+    String key = s.pipeline() + "\n" + s.signature() + "\n" + reference.entry() + "\n"
+        + reference.llvmIr();
+    if (cachedReference != null && key.equals(cachedReferenceKey)) {
+      return cachedReference;
+    }
+    if (cachedReference != null) {
+      cachedReference.close();
+      cachedReference = null;
+    }
+    cachedReference = jit.compileLlvmIr(reference.llvmIr(),
+        Protocol.symbols(reference, s.signature()), s.pipeline());
+    cachedReferenceKey = key;
+    return cachedReference;
   }
 
   private static void run(Jit jit, Protocol.Settings s, Protocol.Program program,
