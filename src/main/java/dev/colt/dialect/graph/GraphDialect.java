@@ -12,6 +12,7 @@ public final class GraphDialect implements Dialect {
   private static final List<OpDefinition> OPS = List.of(new MatMulOp(), new BatchMatMulOp(),
       new GemmOp(), new Conv2dOp(), new AddOp(), new SubOp(), new MulOp(), new DivOp(),
       new BiasAddOp(), new ReluOp(), new LeakyReluOp(), new SigmoidOp(), new TanhOp(), new GeluOp(),
+      new SqrtOp(),
       new SoftmaxOp(), new LayerNormOp(), new ReduceMeanOp(), new ReduceSumOp(), new MaxPoolOp(),
       new AvgPoolOp(), new GlobalAvgPoolOp(), new TransposeOp(), new ReshapeOp(), new FlattenOp(),
       new ConcatOp(), new ConstantOp());

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public sealed interface GraphOp extends OpDefinition, OpSyntax
     permits MatMulOp, BatchMatMulOp, GemmOp, Conv2dOp, AddOp, SubOp, MulOp, DivOp, BiasAddOp,
-        ReluOp, LeakyReluOp, SigmoidOp, TanhOp, GeluOp, SoftmaxOp, LayerNormOp, ReduceMeanOp,
+        ReluOp, LeakyReluOp, SigmoidOp, TanhOp, GeluOp, SqrtOp, SoftmaxOp, LayerNormOp, ReduceMeanOp,
         ReduceSumOp, MaxPoolOp, AvgPoolOp, GlobalAvgPoolOp, TransposeOp, ReshapeOp, FlattenOp,
         ConcatOp, ConstantOp {
 

@@ -66,6 +66,9 @@ public interface OpParser {
   /** Consumes {@code @name} and returns {@code name}. */
   String parseSymbolName();
 
+  /** Skips a {@code loc(...)} source location when present (locations are ignored). */
+  void skipOptionalLocation();
+
   // Values ------------------------------------------------------------------------------------
 
   UnresolvedOperand parseOperand();

@@ -22,4 +22,12 @@ public interface OpSyntax {
    * @param location where the op starts, to store in the built op
    */
   Operation parse(OpParser parser, Location location);
+
+  /**
+   * The dialect whose op names may be written without their prefix inside this op's regions, as
+   * MLIR's {@code getDefaultDialect} ({@code "func"} for func.func: {@code return}); empty for none.
+   */
+  default String defaultDialect() {
+    return "";
+  }
 }

@@ -14,6 +14,7 @@ import dev.colt.dialect.graph.MulOp;
 import dev.colt.dialect.graph.ReluOp;
 import dev.colt.dialect.graph.ReshapeOp;
 import dev.colt.dialect.graph.SigmoidOp;
+import dev.colt.dialect.graph.SqrtOp;
 import dev.colt.dialect.graph.SubOp;
 import dev.colt.dialect.graph.TanhOp;
 import dev.colt.ir.Attribute;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** MatMul, Gemm, Add/Sub/Mul/Div, Relu, LeakyRelu, Sigmoid, Tanh, Gelu. */
+/** MatMul, Gemm, Add/Sub/Mul/Div, Relu, LeakyRelu, Sigmoid, Tanh, Sqrt, Gelu. */
 final class MathConverters {
   private MathConverters() {}
 
@@ -38,6 +39,7 @@ final class MathConverters {
     table.put("Relu", n -> unary(n, new ReluOp(), Map.of()));
     table.put("Sigmoid", n -> unary(n, new SigmoidOp(), Map.of()));
     table.put("Tanh", n -> unary(n, new TanhOp(), Map.of()));
+    table.put("Sqrt", n -> unary(n, new SqrtOp(), Map.of()));
     table.put("LeakyRelu", n -> unary(n, new LeakyReluOp(),
         Map.of("alpha", GraphAttrs.f32(n.attrFloat("alpha", 0.01)))));
     table.put("Gelu", n -> unary(n, new GeluOp(), Map.of("approximate",

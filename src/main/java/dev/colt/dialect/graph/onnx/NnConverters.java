@@ -1,17 +1,23 @@
 // ONNX converters for convolution, pooling, softmax, layer normalization and reductions.
 package dev.colt.dialect.graph.onnx;
 
+import dev.colt.dialect.graph.AddOp;
 import dev.colt.dialect.graph.AvgPoolOp;
+import dev.colt.dialect.graph.ConstantOp;
 import dev.colt.dialect.graph.Conv2dOp;
+import dev.colt.dialect.graph.DivOp;
 import dev.colt.dialect.graph.GlobalAvgPoolOp;
 import dev.colt.dialect.graph.GraphAttrs;
 import dev.colt.dialect.graph.GraphOp;
 import dev.colt.dialect.graph.LayerNormOp;
 import dev.colt.dialect.graph.MaxPoolOp;
+import dev.colt.dialect.graph.MulOp;
 import dev.colt.dialect.graph.ReduceMeanOp;
 import dev.colt.dialect.graph.ReduceSumOp;
 import dev.colt.dialect.graph.Shapes;
 import dev.colt.dialect.graph.SoftmaxOp;
+import dev.colt.dialect.graph.SqrtOp;
+import dev.colt.dialect.graph.SubOp;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.TensorType;
 import dev.colt.ir.Value;
@@ -159,9 +165,13 @@ final class NnConverters {
     n.setOutput(0, MathConverters.reshape(n, y, x.shape()));
   }
 
+  /**
+   * LayerNormalization; the optional Mean and InvStdDev outputs (shape of X with the normalized
+   * dimensions set to 1) are computed by separate graph ops: reduce_mean of X, and 1 /
+   * sqrt(reduce_mean((X - mean)^2) + epsilon).
+   */
   private static void layerNorm(NodeContext n) {
     MathConverters.requireFloat(n, 0);
-    n.rejectOutputsFrom(1, "Mean/InvStdDev");
     if (n.hasAttr("stash_type") && n.attrInt("stash_type") != 1) {
       throw new OnnxException("stash_type " + n.attrInt("stash_type") + " is not supported");
     }
@@ -171,8 +181,36 @@ final class NnConverters {
     if (n.hasInput(2)) {
       operands.add(n.input(2));
     }
+    double epsilon = n.attrFloat("epsilon", 1e-5);
     n.setOutput(0, n.emit(new LayerNormOp(), operands, Map.of("axis", GraphAttrs.integer(axis),
-        "epsilon", GraphAttrs.f32(n.attrFloat("epsilon", 1e-5)))));
+        "epsilon", GraphAttrs.f32(epsilon))));
+    if (!n.hasOutput(1) && !n.hasOutput(2)) {
+      return;
+    }
+    long[] axes = new long[x.rank() - (int) axis];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = axis + i;
+    }
+    Map<String, Attribute> reduce = Map.of("axes", GraphAttrs.ints(axes), "keepdims",
+        GraphAttrs.bool(true));
+    Value mean = n.emit(new ReduceMeanOp(), List.of(n.input(0)), reduce);
+    if (n.hasOutput(1)) {
+      n.setOutput(1, mean);
+    }
+    if (n.hasOutput(2)) {
+      Value centred = n.emit(new SubOp(), List.of(n.input(0), mean), Map.of());
+      Value var = n.emit(new ReduceMeanOp(), List.of(n.emit(new MulOp(),
+          List.of(centred, centred), Map.of())), reduce);
+      Value std = n.emit(new SqrtOp(), List.of(n.emit(new AddOp(),
+          List.of(var, scalar(n, x, epsilon)), Map.of())), Map.of());
+      n.setOutput(2, n.emit(new DivOp(), List.of(scalar(n, x, 1.0), std), Map.of()));
+    }
+  }
+
+  /** A rank-0 constant of {@code like}'s element type. */
+  private static Value scalar(NodeContext n, TensorType like, double v) {
+    return n.emit(new ConstantOp(), List.of(), Map.of("value", new Attribute.DenseElementsAttr(
+        new TensorType(List.of(), like.elementType()), new double[] {v})));
   }
 
   /**

@@ -29,7 +29,7 @@ import onnx.Onnx;
  * the graph's name made an identifier ({@code main} when empty); inputs that have an initializer
  * are constants, the others are arguments in graph order; initializers become {@code
  * graph.constant} ops where used as tensors. Supported: default-domain opsets
- * {@value #MIN_OPSET}..{@value #MAX_OPSET}, static shapes, the element types of
+ * {@value #MIN_OPSET}..{@value #MAX_OPSET} (older ones for ops unchanged since), static shapes, the element types of
  * {@link OnnxTensors}, and the ops of {@link OnnxOps}.
  *
  * <p>Failures are {@link DiagnosticException}s located at the file: every unsupported op in one
@@ -65,14 +65,28 @@ public final class OnnxImporter {
     }
   }
 
-  /** The default-domain opset version of {@code model}; fails when absent or out of range. */
+  /**
+   * The default-domain opset version of {@code model}; fails when absent, above
+   * {@value #MAX_OPSET}, or older than the oldest opset of an op the graph uses (see
+   * {@link OnnxOps#earliestOpset}), naming those ops.
+   */
   public static int opset(Onnx.ModelProto model) {
     for (Onnx.OperatorSetIdProto id : model.getOpsetImportList()) {
       if (id.getDomain().isEmpty() || id.getDomain().equals("ai.onnx")) {
         long v = id.getVersion();
-        if (v < MIN_OPSET || v > MAX_OPSET) {
+        if (v < 1 || v > MAX_OPSET) {
           throw new OnnxException("opset " + v + " is not supported (supported: " + MIN_OPSET
               + " to " + MAX_OPSET + ")");
+        }
+        java.util.TreeSet<String> tooOld = new java.util.TreeSet<>();
+        for (Onnx.NodeProto n : model.getGraph().getNodeList()) {
+          if (v < OnnxOps.earliestOpset(n.getOpType())) {
+            tooOld.add(n.getOpType());
+          }
+        }
+        if (!tooOld.isEmpty()) {
+          throw new OnnxException("opset " + v + " is not supported for "
+              + String.join(", ", tooOld) + " (supported: " + MIN_OPSET + " to " + MAX_OPSET + ")");
         }
         return (int) v;
       }

@@ -21,7 +21,18 @@ public final class OnnxOps {
     LayoutConverters.register(CONVERTERS);
   }
 
+  /**
+   * Ops whose semantics have not changed since an opset older than {@link OnnxImporter#MIN_OPSET}
+   * (ONNX's change log), with that opset; every other op needs at least MIN_OPSET.
+   */
+  private static final Map<String, Integer> EARLIEST_OPSET = Map.of("GlobalAveragePool", 1);
+
   private OnnxOps() {}
+
+  /** The oldest default-domain opset at which {@code opType} is imported. */
+  public static int earliestOpset(String opType) {
+    return EARLIEST_OPSET.getOrDefault(opType, OnnxImporter.MIN_OPSET);
+  }
 
   public static boolean supports(String opType) {
     return CONVERTERS.containsKey(opType);

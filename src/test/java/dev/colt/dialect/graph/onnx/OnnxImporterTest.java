@@ -113,7 +113,7 @@ class OnnxImporterTest {
         error(dynamic));
     byte[] old = new OnnxModelBuilder("g", 9).input("x", t(4))
         .node("Relu", "r", List.of("x"), List.of("y")).output("y", t(4)).build().toByteArray();
-    assertEquals("opset 9 is not supported (supported: 11 to 21)", error(old));
+    assertEquals("opset 9 is not supported for Relu (supported: 11 to 21)", error(old));
   }
 
   @Test

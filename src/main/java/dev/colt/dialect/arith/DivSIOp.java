@@ -1,0 +1,36 @@
+// arith.divsi: signed integer division rounding toward zero.
+package dev.colt.dialect.arith;
+
+import dev.colt.ir.Attribute;
+import dev.colt.ir.Operation;
+import dev.colt.ir.Value;
+import java.util.List;
+
+/**
+ * {@code arith.divsi}: signed division truncating toward zero. Division by zero and
+ * {@code MIN / -1} are undefined and do not fold; {@code x / 1} folds to {@code x}.
+ */
+public final class DivSIOp extends ElementwiseOp {
+  public static final String NAME = "arith.divsi";
+
+  public DivSIOp() {
+    super(NAME, 2, ElementKind.INTEGER, false);
+  }
+
+  /** Builds {@code arith.divsi %lhs, %rhs}; both operands must have the same type. */
+  public static Operation create(Value lhs, Value rhs) {
+    return build(NAME, lhs, rhs);
+  }
+
+  @Override
+  public List<Attribute> fold(Operation op, List<Attribute> c) {
+    int w = IntIdentities.width(op);
+    return ConstantFolder.ints(op, c, x -> x[1] == 0 || (x[0] == ArithSemantics.minSigned(w)
+        && x[1] == -1) ? null : x[0] / x[1]);
+  }
+
+  @Override
+  public Value foldToValue(Operation op, List<Attribute> c) {
+    return IntIdentities.isOne(c.get(1)) ? op.operand(0) : null;
+  }
+}

@@ -1,0 +1,40 @@
+// arith.mulf: floating-point multiplication.
+package dev.colt.dialect.arith;
+
+import dev.colt.ir.Attribute;
+import dev.colt.ir.Operation;
+import dev.colt.ir.Value;
+import java.util.List;
+
+/**
+ * {@code arith.mulf}: IEEE multiplication rounded to the result type; {@code x * 1.0} folds to
+ * {@code x}.
+ */
+public final class MulFOp extends ElementwiseOp {
+  public static final String NAME = "arith.mulf";
+
+  public MulFOp() {
+    super(NAME, 2, ElementKind.FLOAT, true);
+  }
+
+  /** Builds {@code arith.mulf %lhs, %rhs}; both operands must have the same type. */
+  public static Operation create(Value lhs, Value rhs) {
+    return build(NAME, lhs, rhs);
+  }
+
+  @Override
+  public List<Attribute> fold(Operation op, List<Attribute> c) {
+    return ConstantFolder.floats(op, c, x -> x[0] * x[1]);
+  }
+
+  @Override
+  public Value foldToValue(Operation op, List<Attribute> c) {
+    if (FloatIdentities.isOne(c.get(1))) {
+      return op.operand(0);
+    }
+    if (FloatIdentities.isOne(c.get(0))) {
+      return op.operand(1);
+    }
+    return null;
+  }
+}
