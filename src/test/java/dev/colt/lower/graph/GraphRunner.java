@@ -8,6 +8,7 @@ import dev.colt.ir.FunctionType;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
 import dev.colt.ir.TensorType;
+import dev.colt.ir.Verifier;
 import dev.colt.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,16 @@ public final class GraphRunner {
   }
 
   /**
-   * Lowers {@code graphModule}, then calls its first function on {@code inputs} (one array per
+   * Verifies and lowers {@code graphModule}, verifies the result, then calls its first function on {@code inputs} (one array per
    * tensor argument) and returns one array per tensor result.
    */
   public static List<double[]> run(Operation graphModule, List<double[]> inputs) {
     Operation graphFn = function(graphModule);
     FunctionType type = signature(graphFn);
     String name = ((Attribute.StringAttr) graphFn.attr("sym_name")).value();
+    Verifier.verifyOrThrow(graphModule);
     Operation lowered = GraphToAffine.lowerModule(graphModule);
+    Verifier.verifyOrThrow(lowered);
     List<Buffer> args = new ArrayList<>();
     for (int i = 0; i < type.inputs().size(); i++) {
       Buffer b = buffer(type.inputs().get(i));
