@@ -50,9 +50,29 @@ public final class DependenceAnalysis {
     }
   }
 
-  /** Analyzes every access pair under {@code root} (usually a func.func). */
+  private static final int CACHE_SIZE = 8;
+  private static final java.util.ArrayDeque<DependenceAnalysis> CACHE = new java.util.ArrayDeque<>();
+
+  /**
+   * Analyzes every access pair under {@code root} (usually a func.func). The IR is immutable, so
+   * the results for the last few roots (by identity) are cached and shared.
+   */
   public static DependenceAnalysis of(Operation root) {
-    return new DependenceAnalysis(root);
+    synchronized (CACHE) {
+      for (DependenceAnalysis da : CACHE) {
+        if (da.forest.root() == root) {
+          return da;
+        }
+      }
+    }
+    DependenceAnalysis da = new DependenceAnalysis(root);
+    synchronized (CACHE) {
+      CACHE.addFirst(da);
+      while (CACHE.size() > CACHE_SIZE) {
+        CACHE.removeLast();
+      }
+    }
+    return da;
   }
 
   public LoopForest forest() {
@@ -177,7 +197,9 @@ public final class DependenceAnalysis {
     PairSystem sys = new PairSystem(a, b, common);
     List<DirectionVector> leaves = new ArrayList<>();
     Direction[] dirs = new Direction[n];
-    refine(sys, 0, dirs, leaves);
+    if (sys.latticeFeasible()) {
+      refine(sys, 0, dirs, leaves);
+    }
     Set<DirectionVector> forward = new LinkedHashSet<>();
     Set<DirectionVector> backward = new LinkedHashSet<>();
     boolean aFirst = forest.position(a.op()) < forest.position(b.op());
@@ -240,11 +262,11 @@ public final class DependenceAnalysis {
       }
     }
 
-    /** Level t when loop i runs over [iv_t, min(iv_t + step_t, ...)) with unit step. */
+    /** Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t). */
     private int tileLevel(int i) {
       Operation forOp = common.get(i).op();
       List<LinearForm> lows = bounds.lowerForms(forOp);
-      if (lows.size() != 1 || AffineOps.step(forOp) != 1) {
+      if (lows.size() != 1) {
         return -1;
       }
       LinearForm low = lows.get(0);
@@ -262,6 +284,58 @@ public final class DependenceAnalysis {
         }
       }
       return -1;
+    }
+
+    /**
+     * GCD test with every strided induction variable written as its lower bound plus step times
+     * an iteration number (recursively), ignoring directions: false proves independence.
+     */
+    boolean latticeFeasible() {
+      for (int d = 0; d < a.subscripts().size(); d++) {
+        LinearForm fa = a.subscripts().get(d);
+        LinearForm fb = b.subscripts().get(d);
+        boolean last = d == a.subscripts().size() - 1;
+        if (!fa.isExact() || !fb.isExact() || last && (a.width() > 1 || b.width() > 1)) {
+          continue;
+        }
+        Map<Object, Long> coeffs = new java.util.HashMap<>();
+        long[] constant = {0};
+        expand(fa, 1, 0, coeffs, constant, 0);
+        expand(fb, -1, 1, coeffs, constant, 0);
+        long g = 0;
+        for (long c : coeffs.values()) {
+          g = gcd(g, c);
+        }
+        if (g == 0 ? constant[0] != 0 : constant[0] % g != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private record SideVar(Value v, int side) {}
+
+    private void expand(LinearForm f, long scale, int side, Map<Object, Long> coeffs,
+        long[] constant, int depth) {
+      constant[0] += scale * f.constant();
+      for (Map.Entry<Value, Long> t : f.terms().entrySet()) {
+        Value v = t.getKey();
+        long c = scale * t.getValue();
+        LoopForest.Loop own = forest.loopOfInductionVar(v);
+        if (own == null) {
+          boolean invariant = common.isEmpty() || forest.isDefinedOutside(v, common.get(0).op());
+          coeffs.merge(invariant ? v : new SideVar(v, side), c, Long::sum);
+          continue;
+        }
+        long step = AffineOps.step(own.op());
+        List<LinearForm> lows = bounds.lowerForms(own.op());
+        if (step > 1 && lows.size() == 1 && lows.get(0).isExact() && depth < 16) {
+          coeffs.merge(new SideVar(v, side), c * step, Long::sum);
+          expand(lows.get(0), c, side, coeffs, constant, depth + 1);
+        } else {
+          coeffs.merge(new SideVar(v, side), c, Long::sum);
+        }
+      }
     }
 
     boolean feasible(Direction[] dirs) {

@@ -29,7 +29,7 @@ public final class LoopBounds {
   }
 
   /** The values the induction variable of {@code forOp} can take (empty for a zero-trip loop). */
-  public Interval ivRange(Operation forOp) {
+  public synchronized Interval ivRange(Operation forOp) {
     Interval r = ranges.get(forOp);
     if (r == null) {
       double lo = Double.NEGATIVE_INFINITY;

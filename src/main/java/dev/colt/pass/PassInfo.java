@@ -16,7 +16,7 @@ import java.util.Set;
  * @param description longer text for the docs (may be empty)
  * @param anchor the op kind the pass runs on
  * @param options declared options, in the order docs list them
- * @param example IR before and after the pass, for the docs
+ * @param example IR to run the pass on in the docs
  */
 public record PassInfo(String name, String summary, String description, Anchor anchor,
     List<PassOption<?>> options, Example example) {
@@ -42,9 +42,13 @@ public record PassInfo(String name, String summary, String description, Anchor a
     }
   }
 
-  /** IR text before and after running the pass (with its default options unless stated). */
-  public record Example(String pipelineOptions, String before, String after) {
-    public static final Example NONE = new Example("", "", "");
+  /**
+   * An example input for the docs; the docs show it and the output of running the pass on it with
+   * {@code options} (option text such as {@code tile-sizes=4,4}, empty for the defaults), so the
+   * "after" half can never go stale.
+   */
+  public record Example(String options, String before) {
+    public static final Example NONE = new Example("", "");
 
     public boolean isPresent() {
       return !before.isBlank();

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Helpers used by several affine ops; not part of the dialect's API. */
@@ -82,14 +81,12 @@ final class AffineSupport {
     }
   }
 
-  /** Prints {@code " {k = v}"} for the attributes not elided; nothing when none remain. */
+  /**
+   * Prints {@code " {k = v}"} for the attributes not elided; nothing when none remain (the printer
+   * writes the leading space, as MLIR's printOptionalAttrDict does).
+   */
   static void printAttrDict(OpPrinter printer, Operation op, Collection<String> elided) {
-    Map<String, Attribute> rest = new TreeMap<>(op.attributes());
-    rest.keySet().removeAll(elided);
-    if (!rest.isEmpty()) {
-      printer.print(" ");
-      printer.printOptionalAttrDict(rest, Set.of());
-    }
+    printer.printOptionalAttrDict(op.attributes(), elided);
   }
 
   /** Prints {@code (%d0, %d1)[%s0]}: dims in parentheses, symbols in brackets when any. */

@@ -9,8 +9,12 @@ import dev.colt.lower.llvm.LlvmErrors;
 import dev.colt.lower.llvm.LlvmOptimizer;
 import dev.colt.lower.llvm.LoweredModule;
 import dev.colt.lower.llvm.ModuleLowering;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcJITDylibRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcJITTargetMachineBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcLLJITBuilderRef;
@@ -95,17 +99,51 @@ public final class Jit implements AutoCloseable {
       throw e;
     }
     long t1 = System.nanoTime();
+    return link(tsc, lowered.module(), lowered.functions(), pipeline, t0, t1);
+  }
+
+  /**
+   * Parses LLVM IR text (from {@link dev.colt.lower.llvm.LlvmIrEmitter#lowerToText}), optimizes it
+   * with {@code pipeline} and links it; {@code functions} names the entry points to look up. Bad
+   * IR fails with IllegalStateException. The caller must close the result.
+   */
+  public JitModule compileLlvmIr(String llvmIr, Map<String, LoweredModule.Symbols> functions,
+      String pipeline) {
+    checkThread();
+    long t0 = System.nanoTime();
+    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+    byte[] bytes = llvmIr.getBytes(StandardCharsets.UTF_8);
+    BytePointer text = new BytePointer(bytes.length);
+    text.put(bytes, 0, bytes.length);
+    LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(text, bytes.length,
+        new BytePointer("candidate"));
+    LLVMModuleRef module = new LLVMModuleRef();
+    BytePointer message = new BytePointer();
+    if (LLVMParseIRInContext(LLVMOrcThreadSafeContextGetContext(tsc), buffer, module,
+        message) != 0) {
+      String why = message.isNull() ? "" : message.getString();
+      if (!message.isNull()) {
+        LLVMDisposeMessage(message);
+      }
+      LLVMOrcDisposeThreadSafeContext(tsc);
+      throw new IllegalStateException("bad LLVM IR: " + why);
+    }
+    return link(tsc, module, functions, pipeline, t0, System.nanoTime());
+  }
+
+  private JitModule link(LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef module,
+      Map<String, LoweredModule.Symbols> symbols, String pipeline, long t0, long t1) {
     if (!pipeline.isEmpty()) {
       try {
-        LlvmOptimizer.optimize(lowered.module(), optimizerMachine, pipeline);
+        LlvmOptimizer.optimize(module, optimizerMachine, pipeline);
       } catch (RuntimeException e) {
-        LLVMDisposeModule(lowered.module());
+        LLVMDisposeModule(module);
         LLVMOrcDisposeThreadSafeContext(tsc);
         throw e;
       }
     }
     long t2 = System.nanoTime();
-    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(lowered.module(), tsc);
+    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(module, tsc);
     LLVMOrcDisposeThreadSafeContext(tsc);
     LLVMOrcResourceTrackerRef tracker = LLVMOrcJITDylibCreateResourceTracker(mainDylib);
     try {
@@ -119,7 +157,7 @@ public final class Jit implements AutoCloseable {
     Map<String, JitModule.Function> functions = new LinkedHashMap<>();
     try {
       long[] address = new long[1];
-      for (var e : lowered.functions().entrySet()) {
+      for (var e : symbols.entrySet()) {
         LlvmErrors.check(LLVMOrcLLJITLookup(jit, address, e.getValue().entry()),
             "cannot find " + e.getValue().entry());
         functions.put(e.getKey(), new JitModule.Function(e.getKey(), address[0],

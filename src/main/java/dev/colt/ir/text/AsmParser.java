@@ -403,7 +403,7 @@ class AsmParser {
             return parseDenseArray();
           }
           case "dense" -> {
-            return parseDense();
+            return parseDense(expected);
           }
           default -> {
             if (atType()) {
@@ -564,14 +564,24 @@ class AsmParser {
 
   private record DenseList(List<DenseLit> elements, Location location) implements DenseLit {}
 
-  private Attribute parseDense() {
+  /**
+   * Parses {@code dense<...> : type}; the {@code : type} may be left out when {@code expected} is a
+   * shaped type (memref.global's initial value, whose type follows from the global's).
+   */
+  private Attribute parseDense(Type expected) {
     Token denseTok = consume();
     expectPunct("<", "after 'dense'");
     DenseLit lit = parseDenseLit();
     expectPunct(">", "at end of dense elements");
-    expectPunct(":", "after dense elements (the type is required)");
     Token typeTok = tok;
-    Type type = parseType();
+    Type type;
+    if (expected instanceof ShapedType && !tok.isPunct(":")) {
+      type = expected;
+    } else {
+      expectPunct(":", "after dense elements (the type is required)");
+      typeTok = tok;
+      type = parseType();
+    }
     if (!(type instanceof ShapedType st) || !st.hasStaticShape()) {
       throw error(typeTok.location(), "dense elements need a statically shaped type, got " + type);
     }

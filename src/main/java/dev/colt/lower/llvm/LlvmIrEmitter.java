@@ -7,9 +7,28 @@ import dev.colt.ir.Operation;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
 
-/** Text of the LLVM module for {@code colt-opt --emit=llvm}. */
+/** Text of the LLVM module for {@code colt-opt --emit=llvm} and for worker processes. */
 public final class LlvmIrEmitter {
   private LlvmIrEmitter() {}
+
+  /** Unoptimized LLVM IR text and the symbols of each function, to be compiled elsewhere. */
+  public record LoweredText(String llvmIr, java.util.Map<String, LoweredModule.Symbols> functions) {}
+
+  /** Lowers {@code module} with native names suffixed by {@code suffix}; see ModuleLowering. */
+  public static LoweredText lowerToText(Operation module, String suffix) {
+    LLVMContextRef ctx = LLVMContextCreate();
+    try {
+      LoweredModule lowered = ModuleLowering.lower(module, ctx, HostTarget.get(), suffix);
+      try {
+        return new LoweredText(HostTarget.takeString(LLVMPrintModuleToString(lowered.module())),
+            lowered.functions());
+      } finally {
+        LLVMDisposeModule(lowered.module());
+      }
+    } finally {
+      LLVMContextDispose(ctx);
+    }
+  }
 
   /**
    * Lowers {@code module} for the host and returns the LLVM IR text, optimized with

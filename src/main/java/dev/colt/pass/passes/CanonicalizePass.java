@@ -44,7 +44,7 @@ public final class CanonicalizePass implements Pass {
             }
             return
           }
-          """, ""));
+          """));
 
   @Override
   public PassInfo info() {

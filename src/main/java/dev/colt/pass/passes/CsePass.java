@@ -28,7 +28,7 @@ public final class CsePass implements Pass {
             }
             return
           }
-          """, ""));
+          """));
 
   @Override
   public PassInfo info() {

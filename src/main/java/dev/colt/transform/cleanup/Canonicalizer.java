@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>constants are deduplicated and hoisted to the top of the function body;
  *   <li>ops fold through {@link OpDefinition#fold} when their operands are constants, and the
- *       resulting attributes are materialized as {@code arith.constant};
+ *       resulting attributes are materialized as {@code arith.constant}; ops that
+ *       {@link OpDefinition#foldToValue fold to an existing value} are replaced by it;
  *   <li>affine maps of {@code affine.apply/min/max/load/store/vector_load/vector_store/for} absorb
  *       constant operands and producing {@code affine.apply} ops and are simplified; constant
  *       applies become constants, identity applies disappear, constant min/max fold;
@@ -58,7 +59,8 @@ public final class Canonicalizer {
       step.rewriter = rewriter;
       Operation rewritten = rewriter.rewriteRegionsOf(current);
       rewritten = placeConstants(rewritten, step.pool.ops());
-      DeadCodeEliminator.Result dce = DeadCodeEliminator.run(rewritten);
+      DeadCodeEliminator.Result dce = DeadCodeEliminator.run(rewritten,
+          op -> ConstantPool.isConstant(op) || DeadCodeEliminator.isRemovable(op));
       boolean changed = rewriter.changed() || dce.removed() > 0;
       Operation next = dce.op();
       if (!changed) {
@@ -129,6 +131,19 @@ public final class Canonicalizer {
       try {
         folded = def.fold(op, constants);
       } catch (RuntimeException e) {
+        return false;
+      }
+      if (folded == null && op.results().size() == 1) {
+        Value same;
+        try {
+          same = def.foldToValue(op, constants);
+        } catch (RuntimeException e) {
+          return false;
+        }
+        if (same != null && same.type().equals(op.result().type())) {
+          rw.replace(op, List.of(same));
+          return true;
+        }
         return false;
       }
       if (folded == null || folded.size() != op.results().size()) {

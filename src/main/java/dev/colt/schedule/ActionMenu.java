@@ -1,0 +1,145 @@
+// Lists the legal actions at a program point, with parameter menus sized to the loop bounds and the machine.
+package dev.colt.schedule;
+
+import dev.colt.analysis.AffineOps;
+import dev.colt.analysis.LoopBounds;
+import dev.colt.analysis.LoopForest;
+import dev.colt.analysis.LoopHandles;
+import dev.colt.ir.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Candidate actions for a function, each kept only if its transformation's check accepts it, in
+ * a stable order (by kind, then loop order, then parameters). Menus: tile sizes are powers of two
+ * from 4 up to below the trip count (uniform across the band, plus variants whose innermost size is
+ * a multiple of the fp32 lane count); unroll and unroll-and-jam factors 2, 4, 8 up to the trip
+ * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
+ * lanes and the trip count; permutations of bands of up to four loops.
+ */
+public final class ActionMenu {
+  private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
+  private static final long[] FACTORS = {2, 4, 8};
+  private static final int MAX_FULL_UNROLL = 16;
+
+  private ActionMenu() {}
+
+  /** The legal actions at {@code func} (whose loops are named first). */
+  public static List<Action> legalActions(Operation func, Machine machine) {
+    Operation named = LoopHandles.assign(func);
+    List<Action> out = new ArrayList<>();
+    for (Action a : candidates(named, machine)) {
+      if (a.transform().check(named).isEmpty()) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** Every candidate before the legality filter (for tests and diagnostics). */
+  public static List<Action> candidates(Operation named, Machine machine) {
+    LoopForest forest = LoopForest.of(named);
+    LoopBounds bounds = new LoopBounds(forest);
+    int lanes = machine.lanes(32);
+    Set<Action> out = new LinkedHashSet<>();
+    for (List<LoopForest.Loop> band : forest.bands()) {
+      if (band.size() >= 2 && band.size() <= 4) {
+        for (List<LoopForest.Loop> perm : permutations(band)) {
+          if (!perm.equals(band)) {
+            out.add(new Action.Permute(perm.stream().map(l -> name(l)).toList()));
+          }
+        }
+      }
+    }
+    for (List<LoopForest.Loop> band : forest.bands()) {
+      List<String> names = band.stream().map(ActionMenu::name).toList();
+      long[] trips = band.stream().mapToLong(l -> bounds.maxTripCount(l.op()).orElse(0)).toArray();
+      for (long s : TILE_SIZES) {
+        List<Long> uniform = new ArrayList<>();
+        boolean useful = false;
+        for (long t : trips) {
+          uniform.add(s);
+          useful |= s < t;
+        }
+        if (useful) {
+          out.add(new Action.Tile(names, uniform));
+          if (band.size() > 1 && s != 2L * lanes) {
+            List<Long> vec = new ArrayList<>(uniform);
+            vec.set(vec.size() - 1, 2L * lanes);
+            if (2L * lanes < trips[trips.length - 1]) {
+              out.add(new Action.Tile(names, vec));
+            }
+          }
+        }
+      }
+    }
+    for (LoopForest.Loop l : forest.loops()) {
+      OptionalLong trip = bounds.constantTripCount(l.op());
+      if (trip.isEmpty()) {
+        continue;
+      }
+      long t = trip.getAsLong();
+      for (long f : FACTORS) {
+        if (f < t) {
+          out.add(new Action.Unroll(name(l), f));
+        }
+      }
+      if (t <= MAX_FULL_UNROLL && t >= 1) {
+        out.add(new Action.Unroll(name(l), dev.colt.transform.Unroll.FULL));
+      }
+    }
+    for (LoopForest.Loop l : forest.loops()) {
+      OptionalLong trip = bounds.constantTripCount(l.op());
+      if (trip.isPresent() && forest.bandFrom(l).size() > 1) {
+        for (long f : FACTORS) {
+          if (f <= trip.getAsLong()) {
+            out.add(new Action.UnrollAndJam(name(l), f));
+          }
+        }
+      }
+    }
+    for (LoopForest.Loop l : forest.loops()) {
+      OptionalLong trip = bounds.constantTripCount(l.op());
+      if (trip.isPresent() && l.children().isEmpty()) {
+        for (int w : new int[] {4, 8, 16}) {
+          if (w <= lanes && w <= trip.getAsLong()) {
+            out.add(new Action.Vectorize(name(l), w));
+          }
+        }
+      }
+    }
+    for (LoopForest.Loop l : forest.loops()) {
+      out.add(new Action.ScalarReplace(name(l)));
+      out.add(new Action.Hoist(name(l)));
+      if (!l.op().hasAttr(AffineOps.PARALLEL_ATTR)) {
+        out.add(new Action.Parallelize(name(l)));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static String name(LoopForest.Loop l) {
+    return LoopHandles.nameOf(l.op());
+  }
+
+  private static List<List<LoopForest.Loop>> permutations(List<LoopForest.Loop> xs) {
+    if (xs.size() <= 1) {
+      return List.of(xs);
+    }
+    List<List<LoopForest.Loop>> out = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      List<LoopForest.Loop> rest = new ArrayList<>(xs);
+      LoopForest.Loop head = rest.remove(i);
+      for (List<LoopForest.Loop> p : permutations(rest)) {
+        List<LoopForest.Loop> full = new ArrayList<>();
+        full.add(head);
+        full.addAll(p);
+        out.add(full);
+      }
+    }
+    return out;
+  }
+}
