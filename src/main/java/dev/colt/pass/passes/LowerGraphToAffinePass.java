@@ -28,7 +28,7 @@ public final class LowerGraphToAffinePass implements Pass {
             %y = graph.relu %h : (tensor<4x16xf32>) -> tensor<4x16xf32>
             return %y : tensor<4x16xf32>
           }
-          """, ""));
+          """));
 
   @Override
   public PassInfo info() {
