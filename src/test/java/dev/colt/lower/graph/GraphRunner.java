@@ -3,6 +3,9 @@ package dev.colt.lower.graph;
 
 import dev.colt.exec.data.Buffer;
 import dev.colt.exec.interp.Interpreter;
+import dev.colt.exec.jit.Argument;
+import dev.colt.exec.jit.Jit;
+import dev.colt.exec.jit.JitModule;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.FunctionType;
 import dev.colt.ir.ModuleOp;
@@ -32,6 +35,15 @@ public final class GraphRunner {
    * tensor argument) and returns one array per tensor result.
    */
   public static List<double[]> run(Operation graphModule, List<double[]> inputs) {
+    return run(graphModule, inputs, Executor.INTERPRETER);
+  }
+
+  /** What runs the lowered function. */
+  public enum Executor { INTERPRETER, JIT }
+
+  /** As {@link #run(Operation, List)} on the chosen executor. */
+  public static List<double[]> run(Operation graphModule, List<double[]> inputs,
+      Executor executor) {
     Operation graphFn = function(graphModule);
     FunctionType type = signature(graphFn);
     String name = ((Attribute.StringAttr) graphFn.attr("sym_name")).value();
@@ -57,7 +69,15 @@ public final class GraphRunner {
     }
     List<Buffer> all = new ArrayList<>(args);
     all.addAll(outs);
-    new Interpreter(lowered).call(name, all);
+    if (executor == Executor.INTERPRETER) {
+      new Interpreter(lowered).call(name, all);
+    } else {
+      List<Argument> jitArgs = all.stream().<Argument>map(b -> new Argument.MemRef(b.byteBuffer(),
+          b.shape())).toList();
+      try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
+        m.function(name).call(jitArgs);
+      }
+    }
     List<double[]> results = new ArrayList<>();
     for (Buffer b : outs) {
       double[] r = new double[(int) b.size()];
