@@ -38,7 +38,7 @@ public final class GraphRunner {
     return run(graphModule, inputs, Executor.INTERPRETER);
   }
 
-  /** What runs the lowered function. */
+  /** What runs the lowered function: the reference interpreter, or the JIT without LLVM passes. */
   public enum Executor { INTERPRETER, JIT }
 
   /** As {@link #run(Operation, List)} on the chosen executor. */
@@ -74,7 +74,7 @@ public final class GraphRunner {
     } else {
       List<Argument> jitArgs = all.stream().<Argument>map(b -> new Argument.MemRef(b.byteBuffer(),
           b.shape())).toList();
-      try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
+      try (JitModule m = Jit.forCurrentThread().compile(lowered, "")) {
         m.function(name).call(jitArgs);
       }
     }
