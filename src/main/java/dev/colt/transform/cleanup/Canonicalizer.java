@@ -29,7 +29,8 @@ import java.util.TreeMap;
  *       {@link OpDefinition#foldToValue fold to an existing value} are replaced by it;
  *   <li>affine maps of {@code affine.apply/min/max/load/store/vector_load/vector_store/for} absorb
  *       constant operands and producing {@code affine.apply} ops and are simplified; constant
- *       applies become constants, identity applies disappear, constant min/max fold;
+ *       applies become constants, identity applies disappear, constant min/max fold, the
+ *       constant results of a loop's min/max bound list merge into one;
  *   <li>{@code affine.for} loops that never run are removed (results = initial values), loops that
  *       run once are promoted into their parent when {@code promoteSingleIteration} holds, and
  *       loops whose body only yields its iteration arguments are removed;
@@ -275,8 +276,8 @@ public final class Canonicalizer {
       MapOperands lbBefore = new MapOperands(lb, operands.subList(0, nLb));
       MapOperands ubBefore = new MapOperands(ub, operands.subList(nLb, nLb + nUb));
       List<Value> inits = operands.subList(nLb + nUb, operands.size());
-      MapOperands lbAfter = folder.fold(lb, lbBefore.operands());
-      MapOperands ubAfter = folder.fold(ub, ubBefore.operands());
+      MapOperands lbAfter = collapseBound(folder.fold(lb, lbBefore.operands()), false);
+      MapOperands ubAfter = collapseBound(folder.fold(ub, ubBefore.operands()), true);
       Block body = op.body();
       long step = stepAttr.value();
 
@@ -309,6 +310,32 @@ public final class Canonicalizer {
           op.regions(), op.location()));
       rw.markChanged();
       return true;
+    }
+
+    /**
+     * Drops repeated results of a bound map and merges its constant results into one (the
+     * smallest for an upper bound, which takes the min, the largest for a lower bound).
+     */
+    private static MapOperands collapseBound(MapOperands bound, boolean isUpper) {
+      AffineMap m = bound.map();
+      List<AffineExpr> results = new ArrayList<>();
+      Long constant = null;
+      for (AffineExpr e : new LinkedHashSet<>(m.results())) {
+        if (e instanceof AffineExpr.Constant c) {
+          constant = constant == null ? c.value()
+              : isUpper ? Math.min(constant, c.value()) : Math.max(constant, c.value());
+        } else {
+          results.add(e);
+        }
+      }
+      if (constant != null) {
+        results.add(AffineExpr.constant(constant));
+      }
+      if (results.equals(m.results())) {
+        return bound;
+      }
+      return new MapOperands(new AffineMap(m.numDims(), m.numSymbols(), results),
+          bound.operands());
     }
 
     /** Moves the body of a loop that runs exactly once (at {@code iv}) into the parent block. */
