@@ -90,3 +90,28 @@ func.func @iter_args(%A: memref<4xf32>) {
   affine.store %r, %A[0] : memref<4xf32>
   return
 }
+
+// CHECK-LABEL: func.func @constant_conditions
+// CHECK-NOT: affine.if
+// CHECK: affine.store %arg1, %arg0[1]
+// CHECK-NEXT: [[S:%.+]] = arith.addf %arg1, %arg1
+// CHECK-NEXT: affine.store [[S]], %arg0[2]
+// CHECK-NEXT: return
+func.func @constant_conditions(%A: memref<4xf32>, %x: f32) {
+  %c1 = arith.constant 1 : index
+  %c5 = arith.constant 5 : index
+  affine.if affine_set<(d0) : (d0 - 2 >= 0)>(%c1) {
+    affine.store %x, %A[0] : memref<4xf32>
+  }
+  affine.if affine_set<(d0)[s0] : (d0 - 1 == 0, s0 - 5 >= 0)>(%c1)[%c5] {
+    affine.store %x, %A[1] : memref<4xf32>
+  }
+  %r = affine.if affine_set<(d0) : (d0 - 3 >= 0)>(%c1) -> f32 {
+    affine.yield %x : f32
+  } else {
+    %s = arith.addf %x, %x : f32
+    affine.yield %s : f32
+  }
+  affine.store %r, %A[2] : memref<4xf32>
+  return
+}

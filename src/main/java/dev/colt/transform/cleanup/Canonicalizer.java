@@ -6,6 +6,7 @@ import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.Block;
 import dev.colt.ir.IndexType;
+import dev.colt.ir.IntegerSet;
 import dev.colt.ir.OpDefinition;
 import dev.colt.ir.OpRegistry;
 import dev.colt.ir.Operation;
@@ -34,6 +35,8 @@ import java.util.TreeMap;
  *   <li>{@code affine.for} loops that never run are removed (results = initial values), loops that
  *       run once are promoted into their parent when {@code promoteSingleIteration} holds, and
  *       loops whose body only yields its iteration arguments are removed;
+ *   <li>{@code affine.if} ops whose condition constant operands decide are replaced by the
+ *       branch taken;
  *   <li>PURE ops whose results are unused are removed.
  * </ul>
  * Precondition: the op is a {@code func.func} (or another op whose first region's entry block may
@@ -108,6 +111,7 @@ public final class Canonicalizer {
         case "affine.load", "affine.vector_load" -> accessOp(op, 1, rw);
         case "affine.store", "affine.vector_store" -> accessOp(op, 2, rw);
         case "affine.for" -> forOp(op, rw);
+        case "affine.if" -> ifOp(op, rw);
         default -> false;
       };
       if (handled) {
@@ -336,6 +340,52 @@ public final class Canonicalizer {
       }
       return new MapOperands(new AffineMap(m.numDims(), m.numSymbols(), results),
           bound.operands());
+    }
+
+    /**
+     * Replaces an {@code affine.if} whose condition is decided by constant operands with the
+     * branch it takes (nothing when that is an absent else branch).
+     */
+    private boolean ifOp(Operation op, IrRewriter rw) {
+      if (!(op.attr("condition") instanceof Attribute.IntegerSetAttr setAttr)
+          || setAttr.set().numInputs() != op.operands().size() || op.regions().size() != 2) {
+        return false;
+      }
+      IntegerSet set = setAttr.set();
+      List<AffineExpr> dims = new ArrayList<>();
+      List<AffineExpr> symbols = new ArrayList<>();
+      for (int i = 0; i < op.operands().size(); i++) {
+        AffineExpr replacement = pool.valueOf(op.operand(i)) instanceof Attribute.IntegerAttr c
+            ? AffineExpr.constant(c.value())
+            : i < set.numDims() ? AffineExpr.dim(i) : AffineExpr.symbol(i - set.numDims());
+        (i < set.numDims() ? dims : symbols).add(replacement);
+      }
+      boolean holds = true;
+      for (int k = 0; k < set.constraints().size(); k++) {
+        AffineExpr e = set.constraints().get(k).replace(dims, symbols).simplify();
+        if (!(e instanceof AffineExpr.Constant c)) {
+          return false;
+        }
+        holds &= set.equalities().get(k) ? c.value() == 0 : c.value() >= 0;
+      }
+      dev.colt.ir.Region taken = op.region(holds ? 0 : 1);
+      if (taken.blocks().isEmpty()) {
+        if (!op.results().isEmpty()) {
+          return false;
+        }
+        rw.markChanged();
+        return true;
+      }
+      Block block = taken.entry();
+      for (Operation inner : block.withoutTerminator()) {
+        rw.process(inner);
+      }
+      Operation yield = block.terminator();
+      for (int k = 0; k < op.results().size(); k++) {
+        rw.mapValue(op.result(k), rw.lookup(yield.operand(k)));
+      }
+      rw.markChanged();
+      return true;
     }
 
     /** Moves the body of a loop that runs exactly once (at {@code iv}) into the parent block. */
