@@ -4,7 +4,6 @@ package dev.colt.tool;
 import dev.colt.ir.Diagnostic;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
 import dev.colt.ir.text.Printer;
@@ -173,7 +172,7 @@ public final class ColtOpt implements Callable<Integer> {
       Operation result = null;
       try {
         Operation module = Parser.parseModule(chunk.paddedText(), fileName);
-        PassManager.Config config = PassManager.Config.of(Verifier::verify)
+        PassManager.Config config = PassManager.Config.standard()
             .withDiagnostics(produced::add)
             .withDumps(printIrBeforeAll, printIrAfterAll, Printer::print, stderr::print);
         result = new PassManager(pipeline, config).run(module);

@@ -7,7 +7,6 @@ import dev.colt.ir.Attribute;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
 import dev.colt.pass.PassManager;
@@ -87,7 +86,7 @@ public final class ColtRun implements Callable<Integer> {
     try {
       var pipeline = PipelineParser.parse(pipelineText, "<pass-pipeline>", PassRegistry.global());
       Operation module = Parser.parseModule(source, fileName);
-      module = new PassManager(pipeline, PassManager.Config.of(Verifier::verify)
+      module = new PassManager(pipeline, PassManager.Config.standard()
           .withDiagnostics(d -> stderr.print(renderer.render(d)))).run(module);
       String function = entry != null ? entry : onlyFunction(module);
       if (function == null) {
