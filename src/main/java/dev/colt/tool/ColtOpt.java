@@ -1,6 +1,7 @@
 // colt-opt: parses IR, runs a pass pipeline, prints IR; the mlir-opt of COLT.
 package dev.colt.tool;
 
+import dev.colt.dialect.graph.onnx.ModelLoader;
 import dev.colt.ir.Diagnostic;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.Operation;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Unmatched;
     sortOptions = false)
 public final class ColtOpt implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE",
-      description = "Input file, or - for standard input (default).")
+      description = "Input file (IR text, or an ONNX model ending in .onnx), or - for standard"
+          + " input (default).")
   String input;
 
   @Option(names = "-o", paramLabel = "FILE", description = "Output file (default: stdout).")
@@ -149,6 +151,9 @@ public final class ColtOpt implements Callable<Integer> {
     if (dumpPassPipeline) {
       stderr.println(pipeline);
     }
+    if (!input.equals("-") && ModelLoader.isOnnx(Path.of(input))) {
+      return processModel(Path.of(input), pipeline);
+    }
     String fileName = input.equals("-") ? "<stdin>" : input;
     String source;
     try {
@@ -159,6 +164,31 @@ public final class ColtOpt implements Callable<Integer> {
       return 1;
     }
     return process(source, fileName, pipeline);
+  }
+
+  /** An ONNX model: imported into graph IR (see ModelLoader), then run like parsed text. */
+  private int processModel(Path file, OpPipeline pipeline) {
+    List<Diagnostic> produced = new ArrayList<>();
+    Operation result = null;
+    try {
+      result = new PassManager(pipeline, passConfig(produced)).run(ModelLoader.load(file));
+    } catch (DiagnosticException e) {
+      produced.addAll(e.diagnostics());
+    }
+    boolean failed = false;
+    for (Diagnostic d : produced) {
+      stderr.print(new DiagnosticRenderer(null).render(d));
+      failed |= d.severity() == Diagnostic.Severity.ERROR;
+    }
+    if (result != null && !writeOutput(Printer.print(result))) {
+      return 1;
+    }
+    return failed ? 1 : 0;
+  }
+
+  private PassManager.Config passConfig(List<Diagnostic> produced) {
+    return PassManager.Config.standard().withDiagnostics(produced::add)
+        .withDumps(printIrBeforeAll, printIrAfterAll, Printer::print, stderr::print);
   }
 
   private int process(String source, String fileName, OpPipeline pipeline) {
@@ -172,10 +202,7 @@ public final class ColtOpt implements Callable<Integer> {
       Operation result = null;
       try {
         Operation module = Parser.parseModule(chunk.paddedText(), fileName);
-        PassManager.Config config = PassManager.Config.standard()
-            .withDiagnostics(produced::add)
-            .withDumps(printIrBeforeAll, printIrAfterAll, Printer::print, stderr::print);
-        result = new PassManager(pipeline, config).run(module);
+        result = new PassManager(pipeline, passConfig(produced)).run(module);
       } catch (DiagnosticException e) {
         produced.addAll(e.diagnostics());
       }

@@ -1,6 +1,7 @@
 // colt-run: runs a function of an IR file on the pattern inputs and prints checksums.
 package dev.colt.tool;
 
+import dev.colt.dialect.graph.onnx.ModelLoader;
 import dev.colt.exec.data.Checksums;
 import dev.colt.exec.data.RuntimeValue;
 import dev.colt.ir.Attribute;
@@ -9,6 +10,7 @@ import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
+import dev.colt.lower.graph.GraphToAffine;
 import dev.colt.pass.PassManager;
 import dev.colt.pass.PassRegistry;
 import dev.colt.pass.PipelineParser;
@@ -30,10 +32,12 @@ import picocli.CommandLine.Parameters;
  * ({@code arg<a> sum=... abs=...}). Errors are located diagnostics, exit 1.
  */
 @Command(name = "colt-run", mixinStandardHelpOptions = true, version = "colt-run 0.1",
-    description = "Runs a function of an IR file on the pattern inputs.", sortOptions = false)
+    description = "Runs a function of an IR file or .onnx model on the pattern inputs; functions"
+        + " on tensors are lowered with lower-graph-to-affine first.", sortOptions = false)
 public final class ColtRun implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE",
-      description = "Input file, or - for standard input (default).")
+      description = "Input file (IR text, or an ONNX model ending in .onnx), or - for standard"
+          + " input (default).")
   String input;
 
   @Option(names = "--entry", paramLabel = "NAME",
@@ -73,10 +77,13 @@ public final class ColtRun implements Callable<Integer> {
   @Override
   public Integer call() {
     String fileName = input.equals("-") ? "<stdin>" : input;
-    String source;
+    boolean onnx = !input.equals("-") && ModelLoader.isOnnx(Path.of(input));
+    String source = null;
     try {
-      source = input.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(Path.of(input), StandardCharsets.UTF_8);
+      if (!onnx) {
+        source = input.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+            : Files.readString(Path.of(input), StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       stderr.println("colt-run: error: cannot read " + fileName + ": " + e.getMessage());
       return 1;
@@ -85,9 +92,11 @@ public final class ColtRun implements Callable<Integer> {
     DiagnosticRenderer renderer = new DiagnosticRenderer(source);
     try {
       var pipeline = PipelineParser.parse(pipelineText, "<pass-pipeline>", PassRegistry.global());
-      Operation module = Parser.parseModule(source, fileName);
+      Operation module = onnx ? ModelLoader.load(Path.of(input))
+          : Parser.parseModule(source, fileName);
       module = new PassManager(pipeline, PassManager.Config.standard()
           .withDiagnostics(d -> stderr.print(renderer.render(d)))).run(module);
+      module = GraphToAffine.lowerModule(module);
       String function = entry != null ? entry : onlyFunction(module);
       if (function == null) {
         stderr.println("colt-run: error: " + fileName
