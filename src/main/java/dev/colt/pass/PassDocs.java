@@ -40,7 +40,7 @@ public final class PassDocs {
     } else {
       sb.append("| Option | Type | Default | Description |\n|---|---|---|---|\n");
       for (PassOption<?> o : info.options()) {
-        sb.append("| `").append(o.name()).append("` | ").append(o.kind().typeName())
+        sb.append("| `").append(o.name()).append("` | ").append(o.kind().typeName().replace("|", "\\|"))
             .append(" | `").append(o.formattedDefault()).append("` | ")
             .append(o.description().replace("|", "\\|")).append(" |\n");
       }

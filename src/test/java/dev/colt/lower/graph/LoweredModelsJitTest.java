@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.colt.exec.data.Checksums;
 import dev.colt.exec.interp.Interpreter;
-import dev.colt.exec.jit.Argument;
-import dev.colt.exec.jit.Jit;
-import dev.colt.exec.jit.JitModule;
-import dev.colt.exec.jit.PatternArguments;
+import dev.colt.exec.jit.JitRunner;
 import dev.colt.ir.Attribute;
-import dev.colt.ir.FunctionType;
 import dev.colt.ir.Operation;
 import dev.colt.ir.text.Parser;
 import java.nio.file.Files;
@@ -33,13 +29,7 @@ class LoweredModelsJitTest {
       Operation lowered = GraphToAffine.lowerModule(graph);
       String fn = ((Attribute.StringAttr) GraphRunner.function(graph).attr("sym_name")).value();
       List<String> expected = Checksums.lines(Interpreter.runWithPatternInputs(lowered, fn));
-      FunctionType type = GraphRunner.signature(GraphRunner.function(lowered));
-      List<Argument> args = PatternArguments.create(type, 16);
-      try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
-        m.function(fn).call(args);
-      }
-      List<String> actual = PatternArguments.checksums(type, args).stream()
-          .map(PatternArguments.Checksum::line).toList();
+      List<String> actual = Checksums.lines(JitRunner.runWithPatternInputs(lowered, fn));
       assertEquals(List.of(), Checksums.differences(expected, actual, 1e-4));
     }));
   }
