@@ -2,7 +2,6 @@
 package dev.colt.pass;
 
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.Parser;
 import dev.colt.ir.text.Printer;
 
@@ -53,7 +52,7 @@ public final class PassDocs {
       Operation before = Parser.parseModule(info.example().before(), info.name() + " example");
       PassManager pm = new PassManager(
           PipelineParser.parse(pipeline, "<doc pipeline>", registry),
-          PassManager.Config.of(Verifier::verify));
+          PassManager.Config.standard());
       Operation after = pm.run(before);
       String printed = Printer.print(after).strip();
       if (!info.example().after().isBlank() && !info.example().after().strip().equals(printed)) {
