@@ -59,32 +59,48 @@ class DialectTextTest {
     }
   }
 
+  /** Runs mlir-opt-22 with {@code flags} on {@code text}; fails unless it exits with 0. */
+  private static String mlirOpt(String text, String... flags) throws Exception {
+    Path in = Files.createTempFile("colt-arith", ".mlir");
+    try {
+      Files.writeString(in, text);
+      List<String> command = new java.util.ArrayList<>(List.of(MLIR_OPT.toString()));
+      command.addAll(List.of(flags));
+      command.add(in.toString());
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), out);
+      return out;
+    } finally {
+      Files.deleteIfExists(in);
+    }
+  }
+
+  /** mlir-opt-22 prints our text exactly as we do (it ends with one extra blank line). */
+  @Test
+  void mlirOptPrintsOurTextIdentically() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(MLIR_OPT), "mlir-opt-22 not installed");
+    String text = allOps();
+    assertEquals(text + "\n", mlirOpt(text));
+  }
+
   /**
-   * mlir-opt-22 accepts our text, and its generic form (which spells out every attribute and
-   * operand segment) parses back to the same module: our op layout is MLIR's.
+   * mlir-opt-22's generic form of our text (which spells out every attribute and operand segment)
+   * parses back to the same module: our op layout is MLIR's.
    */
   @Test
   void mlirOptGenericFormMatchesOurLayout() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(MLIR_OPT), "mlir-opt-22 not installed");
     String text = allOps();
-    Path in = Files.createTempFile("colt-arith", ".mlir");
-    try {
-      Files.writeString(in, text);
-      Process p = new ProcessBuilder(MLIR_OPT.toString(), "--mlir-print-op-generic",
-          in.toString()).redirectErrorStream(true).start();
-      String generic = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-      assertEquals(0, p.exitValue(), generic);
-      assertTrue(generic.contains("predicate = 3 : i64}"), "cmpf oge is MLIR's predicate 3");
-      assertTrue(generic.contains("predicate = 14 : i64}"), "cmpf uno is MLIR's predicate 14");
-      assertTrue(generic.contains("<{predicate = 9 : i64}>"), "cmpi uge is MLIR's predicate 9");
-      assertTrue(generic.contains("operandSegmentSizes = array<i32: 1, 2, 1, 1>"));
-      // Integer overflow flags are not modelled; MLIR prints them on arith.trunci only as none.
-      String stripped = generic.replace("<{overflowFlags = #arith.overflow<none>}> ", "");
-      assertEquals(text, Printer.print(Parser.parseModule(stripped, "generic.mlir")));
-    } finally {
-      Files.deleteIfExists(in);
-    }
+    String generic = mlirOpt(text, "--mlir-print-op-generic");
+    assertTrue(generic.contains("predicate = 3 : i64}"), "cmpf oge is MLIR's predicate 3");
+    assertTrue(generic.contains("predicate = 14 : i64}"), "cmpf uno is MLIR's predicate 14");
+    assertTrue(generic.contains("<{predicate = 9 : i64}>"), "cmpi uge is MLIR's predicate 9");
+    assertTrue(generic.contains("operandSegmentSizes = array<i32: 1, 2, 1, 1>"));
+    // Integer overflow flags are not modelled; MLIR prints them on arith.trunci only as none.
+    String stripped = generic.replace("<{overflowFlags = #arith.overflow<none>}> ", "");
+    assertEquals(text, Printer.print(Parser.parseModule(stripped, "generic.mlir")));
   }
 
   @Property(tries = 200)
