@@ -1,4 +1,4 @@
-// Custom text of every arith, math and vector op: exact round trip, mlir-opt-22 agreement, diagnostics.
+// Custom text of every arith, math and vector op: round trip, mlir-opt-22 agreement, diagnostics.
 package dev.colt.dialect.arith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
