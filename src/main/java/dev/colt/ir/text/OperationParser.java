@@ -112,11 +112,13 @@ final class OperationParser extends AsmParser implements OpParser {
       }
       expectPunct("=", "after SSA names");
     }
+    // Like MLIR, an op is located at its name (diagnostics point there, not at the results).
+    Location opLocation = tok().location();
     Operation op;
     if (tok().is(Kind.STRING)) {
-      op = parseGenericOperation(start);
+      op = parseGenericOperation(opLocation);
     } else if (tok().is(Kind.BARE_IDENT)) {
-      op = parseCustomOperation(start);
+      op = parseCustomOperation(opLocation);
     } else {
       throw error("expected operation name, found '" + tok().spelling() + "'");
     }

@@ -1,0 +1,163 @@
+// The cheap offline advisor: an expert's recipe for CPU loop nests, guided by access strides.
+package dev.colt.advisor;
+
+import dev.colt.analysis.Access;
+import dev.colt.analysis.LinearForm;
+import dev.colt.analysis.LoopForest;
+import dev.colt.analysis.LoopHandles;
+import dev.colt.ir.Operation;
+import dev.colt.schedule.Action;
+import dev.colt.search.Advisor;
+import dev.colt.search.AdvisorException;
+import dev.colt.search.AdvisorProfile;
+import dev.colt.search.AdvisorView;
+import dev.colt.search.Proposal;
+import dev.colt.search.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Proposes the next step of a fixed recipe - permute for unit-stride innermost accesses, tile for the
+ * caches, unroll-and-jam for register reuse, vectorize, scalar replacement, hoisting, unrolling -
+ * skipping steps the trace already took or the menu does not offer. Permutations are judged by the
+ * strides of the accesses in the would-be innermost loop; among equally good entries the request's
+ * seed decides. It applies nothing, so a call costs microseconds. It hands the next node to itself
+ * while things improve and to {@code stronger} after a regression.
+ */
+public final class HeuristicAdvisor implements Advisor<Operation, Action> {
+  /** The recipe order, by action kind. */
+  static final List<String> RECIPE = List.of("permute", "tile", "unroll-and-jam", "vectorize",
+      "scalar-replace", "hoist", "unroll");
+  private final AdvisorProfile profile;
+  private final String stronger;
+
+  /**
+   * @param stronger the advisor to suggest after a regression (null: always itself)
+   */
+  public HeuristicAdvisor(AdvisorProfile profile, String stronger) {
+    this.profile = profile;
+    this.stronger = stronger;
+  }
+
+  @Override
+  public AdvisorProfile profile() {
+    return profile;
+  }
+
+  @Override
+  public Proposal propose(AdvisorView<Operation, Action> view) throws AdvisorException {
+    if (view.menu().isEmpty()) {
+      throw new AdvisorException("empty menu");
+    }
+    Random random = new Random(view.seed());
+    Operation func = LoopHandles.assign(view.node());
+    LoopForest forest = LoopForest.of(func);
+    List<Access> accesses = Access.collect(forest);
+    List<String> usedKinds = view.trace().stream().map(t -> t.split(" ", 2)[0]).toList();
+    for (String kind : RECIPE) {
+      if (usedKinds.contains(kind) && !kind.equals("unroll-and-jam")) {
+        continue;
+      }
+      List<Integer> best = new ArrayList<>();
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < view.menu().size(); i++) {
+        Action a = view.menu().get(i);
+        if (!a.kind().equals(kind) || view.triedHere().contains(a.text())) {
+          continue;
+        }
+        double s = score(a, forest, accesses);
+        if (s > bestScore + 1e-9) {
+          bestScore = s;
+          best.clear();
+          best.add(i);
+        } else if (Math.abs(s - bestScore) <= 1e-9) {
+          best.add(i);
+        }
+      }
+      if (!best.isEmpty() && bestScore > 0) {
+        int pick = best.get(random.nextInt(best.size()));
+        return new Proposal(List.of(pick), next(view), Usage.NONE,
+            "recipe step " + kind + ": " + view.menuText().get(pick));
+      }
+    }
+    int pick = random.nextInt(view.menu().size());
+    return new Proposal(List.of(pick), next(view), Usage.NONE,
+        "recipe exhausted, random: " + view.menuText().get(pick));
+  }
+
+  private String next(AdvisorView<Operation, Action> view) {
+    boolean regressed = !Double.isNaN(view.parentSpeedup())
+        && !(view.nodeSpeedup() >= view.parentSpeedup());
+    return regressed && stronger != null ? stronger : profile.name();
+  }
+
+  /** How much the recipe likes an action; only positive scores are proposed. */
+  static double score(Action a, LoopForest forest, List<Access> accesses) {
+    return switch (a) {
+      case Action.Permute p -> {
+        LoopForest.Loop now = loopNamed(forest, innermostOf(forest, p.order()));
+        LoopForest.Loop next = loopNamed(forest, p.order().get(p.order().size() - 1));
+        yield next == null || now == null ? 0
+            : strideScore(next, accesses) - strideScore(now, accesses);
+      }
+      case Action.Tile t -> 10 - Math.abs(Math.log(t.sizes().get(0) / 48.0)) * 3
+          - (t.loops().size() < 2 ? 5 : 0);
+      case Action.UnrollAndJam u -> u.factor() == 4 ? 3 : u.factor() == 8 ? 2 : 1;
+      case Action.Vectorize v -> v.width() / 4.0;
+      case Action.ScalarReplace s -> 1;
+      case Action.Hoist h -> 1;
+      case Action.Unroll u -> u.factor() == 4 ? 1 : 0.5;
+      default -> 0;
+    };
+  }
+
+  /** The loop of {@code names} that is nested deepest now. */
+  private static String innermostOf(LoopForest forest, List<String> names) {
+    String deepest = names.get(names.size() - 1);
+    int depth = -1;
+    for (String n : names) {
+      LoopForest.Loop l = loopNamed(forest, n);
+      if (l != null && l.depth() > depth) {
+        depth = l.depth();
+        deepest = n;
+      }
+    }
+    return deepest;
+  }
+
+  private static LoopForest.Loop loopNamed(LoopForest forest, String name) {
+    for (LoopForest.Loop l : forest.loops()) {
+      if (name.equals(LoopHandles.nameOf(l.op()))) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Locality of making {@code loop} innermost: each access under it scores +2 when invariant in the
+   * loop or unit-stride in its last subscript, -3 otherwise (-4 for writes).
+   */
+  static double strideScore(LoopForest.Loop loop, List<Access> accesses) {
+    double s = 0;
+    for (Access a : accesses) {
+      if (!a.loops().contains(loop)) {
+        continue;
+      }
+      boolean good = true;
+      int last = a.subscripts().size() - 1;
+      for (int d = 0; d <= last; d++) {
+        LinearForm f = a.subscripts().get(d);
+        long c = f.coefficient(loop.inductionVar());
+        if (!f.isExact() && f.dependsOn(loop.inductionVar())) {
+          good = false;
+        } else if (d < last ? c != 0 : c != 0 && c != 1) {
+          good = false;
+        }
+      }
+      s += good ? 2 : a.write() ? -4 : -3;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,78 @@
+// Tests of the offline advisors on the matmul kernel: what they propose and to whom they hand over.
+package dev.colt.advisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.colt.analysis.CostModel;
+import dev.colt.analysis.MachineModel;
+import dev.colt.ir.ModuleOp;
+import dev.colt.ir.Operation;
+import dev.colt.ir.text.Parser;
+import dev.colt.schedule.Action;
+import dev.colt.schedule.Machine;
+import dev.colt.search.AdvisorProfile;
+import dev.colt.search.AdvisorView;
+import dev.colt.search.LoopNestSpace;
+import dev.colt.search.Proposal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OfflineAdvisorsTest {
+  private static Operation matmul() throws Exception {
+    Operation module = Parser.parseModule(
+        Files.readString(Path.of("testdata/kernels/matmul.mlir")), "matmul.mlir");
+    return ModuleOp.body(module).get(0);
+  }
+
+  private static AdvisorView<Operation, Action> view(LoopNestSpace space, Operation node,
+      List<String> trace, double nodeSpeedup, double parentSpeedup, long seed) {
+    List<Action> menu = space.legalActions(node);
+    return new AdvisorView<>("x", node, null, "", "", trace, List.of(), nodeSpeedup,
+        parentSpeedup, menu, menu.stream().map(Action::text).toList(), List.of(), List.of(), 0,
+        10, seed, null);
+  }
+
+  @Test
+  void heuristicFirstMakesTheInnermostLoopUnitStride() throws Exception {
+    LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
+    HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
+        "cost-model");
+    for (long seed = 0; seed < 5; seed++) {
+      Proposal p = h.propose(view(space, space.root(), List.of(), 1.0, Double.NaN, seed));
+      Action a = space.legalActions(space.root()).get(p.actions().get(0));
+      assertTrue(a instanceof Action.Permute perm && perm.order().get(2).equals("j"),
+          "proposed " + a.text());
+      assertEquals("heuristic", p.nextAdvisor());
+    }
+  }
+
+  @Test
+  void heuristicHandsARegressionToTheStrongerAdvisor() throws Exception {
+    LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
+    HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
+        "cost-model");
+    Proposal p = h.propose(view(space, space.root(), List.of(), 0.8, 1.0, 3));
+    assertEquals("cost-model", p.nextAdvisor());
+  }
+
+  @Test
+  void costModelAdvisorProposesTheBestPredictedAction() throws Exception {
+    LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
+    CostModel model = new CostModel(MachineModel.znver5());
+    CostModelAdvisor c = new CostModelAdvisor(new AdvisorProfile("cost-model", 8e9, 1), space,
+        model, "heuristic", 1000);
+    AdvisorView<Operation, Action> v = view(space, space.root(), List.of(), 1.0, Double.NaN, 1);
+    Proposal p = c.propose(v);
+    double chosen = model.estimate(space.apply(space.root(), v.menu().get(p.actions().get(0))))
+        .cycles();
+    for (Action a : v.menu()) {
+      double other = model.estimate(space.apply(space.root(), a)).cycles();
+      assertTrue(chosen <= other * 1.02 + 1e-9, a.text() + " predicted " + other + " < "
+          + chosen);
+    }
+    assertTrue(chosen < model.estimate(space.root()).cycles());
+  }
+}
