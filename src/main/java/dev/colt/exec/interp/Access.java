@@ -38,6 +38,120 @@ final class Access {
         + ") in dimension " + dim + " of " + b.type());
   }
 
+  /** Computes the checked row-major linear index of one access into a buffer. */
+  @FunctionalInterface
+  interface LinearIndex {
+    long at(Frame f, Buffer b);
+  }
+
+  /**
+   * The linear index of subscripts {@code map} applied to the int slots {@code operandSlots}.
+   * Subscripts of the form {@code d + c} or {@code s + c} read their slot directly (the common
+   * case in loop nests); ranks 1 to 3 of such subscripts get unrolled code.
+   */
+  static LinearIndex indexer(Operation op, dev.colt.ir.AffineMap map, int[] operandSlots) {
+    LongExpr[] general = AffineExprCompiler.compile(map, operandSlots, op);
+    int rank = general.length;
+    int[] slot = new int[rank];
+    long[] offset = new long[rank];
+    for (int k = 0; k < rank; k++) {
+      slot[k] = directSlot(map.result(k), operandSlots, map.numDims(), offset, k);
+      if (slot[k] < 0) {
+        return (f, b) -> linear(op, b, f, general);
+      }
+    }
+    return direct(op, slot, offset, general);
+  }
+
+  /** The linear index of subscripts held directly in the int slots {@code slots}. */
+  static LinearIndex indexer(Operation op, int[] slots) {
+    LongExpr[] general = new LongExpr[slots.length];
+    for (int k = 0; k < slots.length; k++) {
+      int s = slots[k];
+      general[k] = f -> f.ints[s];
+    }
+    return direct(op, slots.clone(), new long[slots.length], general);
+  }
+
+  /** Slot of a subscript {@code d + c} / {@code s + c} (c stored in offset[k]), or -1. */
+  private static int directSlot(dev.colt.ir.AffineExpr e, int[] slots, int numDims,
+      long[] offset, int k) {
+    if (e instanceof dev.colt.ir.AffineExpr.Binary bin
+        && bin.kind() == dev.colt.ir.AffineExpr.Kind.ADD
+        && bin.rhs() instanceof dev.colt.ir.AffineExpr.Constant c) {
+      offset[k] = c.value();
+      e = bin.lhs();
+    }
+    return switch (e) {
+      case dev.colt.ir.AffineExpr.Dim d -> slots[d.position()];
+      case dev.colt.ir.AffineExpr.Symbol sym -> slots[numDims + sym.position()];
+      default -> -1;
+    };
+  }
+
+  private static LinearIndex direct(Operation op, int[] slot, long[] offset,
+      LongExpr[] general) {
+    switch (slot.length) {
+      case 1 -> {
+        int s0 = slot[0];
+        long c0 = offset[0];
+        return (f, b) -> {
+          long i = f.ints[s0] + c0;
+          if (i < 0 || i >= b.dim(0)) {
+            throw outOfBounds(op, b, 0, i);
+          }
+          return i;
+        };
+      }
+      case 2 -> {
+        int s0 = slot[0];
+        int s1 = slot[1];
+        long c0 = offset[0];
+        long c1 = offset[1];
+        return (f, b) -> {
+          long i = f.ints[s0] + c0;
+          long j = f.ints[s1] + c1;
+          long d1 = b.dim(1);
+          if (i < 0 || i >= b.dim(0)) {
+            throw outOfBounds(op, b, 0, i);
+          }
+          if (j < 0 || j >= d1) {
+            throw outOfBounds(op, b, 1, j);
+          }
+          return i * d1 + j;
+        };
+      }
+      case 3 -> {
+        int s0 = slot[0];
+        int s1 = slot[1];
+        int s2 = slot[2];
+        long c0 = offset[0];
+        long c1 = offset[1];
+        long c2 = offset[2];
+        return (f, b) -> {
+          long i = f.ints[s0] + c0;
+          long j = f.ints[s1] + c1;
+          long k = f.ints[s2] + c2;
+          long d1 = b.dim(1);
+          long d2 = b.dim(2);
+          if (i < 0 || i >= b.dim(0)) {
+            throw outOfBounds(op, b, 0, i);
+          }
+          if (j < 0 || j >= d1) {
+            throw outOfBounds(op, b, 1, j);
+          }
+          if (k < 0 || k >= d2) {
+            throw outOfBounds(op, b, 2, k);
+          }
+          return (i * d1 + j) * d2 + k;
+        };
+      }
+      default -> {
+        return (f, b) -> linear(op, b, f, general);
+      }
+    }
+  }
+
   /** Checked row-major linear index of subscripts computed by {@code idx}. */
   static long linear(Operation op, Buffer b, Frame f, LongExpr[] idx) {
     long lin = 0;

@@ -233,18 +233,19 @@ final class AffineOps {
   private static Step load(Operation op, FunctionCompiler c) {
     MemRefType mt = Access.memref(op, AffineLoadOp.memref(op));
     int mem = c.slot(AffineLoadOp.memref(op), op).index();
-    LongExpr[] idx = mapExprs(op, c, AffineLoadOp.map(op), AffineLoadOp.indices(op));
-    Access.checkRank(op, mt, idx.length);
+    AffineMap map = AffineLoadOp.map(op);
+    Access.checkRank(op, mt, map.numResults());
+    Access.LinearIndex idx = Access.indexer(op, map, intSlots(op, c, AffineLoadOp.indices(op)));
     int r = c.result(op, 0);
     if (mt.elementType().isFloat()) {
       return f -> {
         Buffer b = (Buffer) f.refs[mem];
-        f.floats[r] = b.getDouble(Access.linear(op, b, f, idx));
+        f.floats[r] = b.getDouble(idx.at(f, b));
       };
     }
     return f -> {
       Buffer b = (Buffer) f.refs[mem];
-      f.ints[r] = b.getLong(Access.linear(op, b, f, idx));
+      f.ints[r] = b.getLong(idx.at(f, b));
     };
   }
 
@@ -252,17 +253,18 @@ final class AffineOps {
     MemRefType mt = Access.memref(op, AffineStoreOp.memref(op));
     int v = c.slot(AffineStoreOp.value(op), op).index();
     int mem = c.slot(AffineStoreOp.memref(op), op).index();
-    LongExpr[] idx = mapExprs(op, c, AffineStoreOp.map(op), AffineStoreOp.indices(op));
-    Access.checkRank(op, mt, idx.length);
+    AffineMap map = AffineStoreOp.map(op);
+    Access.checkRank(op, mt, map.numResults());
+    Access.LinearIndex idx = Access.indexer(op, map, intSlots(op, c, AffineStoreOp.indices(op)));
     if (mt.elementType().isFloat()) {
       return f -> {
         Buffer b = (Buffer) f.refs[mem];
-        b.setDouble(Access.linear(op, b, f, idx), f.floats[v]);
+        b.setDouble(idx.at(f, b), f.floats[v]);
       };
     }
     return f -> {
       Buffer b = (Buffer) f.refs[mem];
-      b.setLong(Access.linear(op, b, f, idx), f.ints[v]);
+      b.setLong(idx.at(f, b), f.ints[v]);
     };
   }
 

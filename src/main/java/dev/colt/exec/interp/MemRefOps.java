@@ -90,18 +90,19 @@ final class MemRefOps {
   private static Step load(Operation op, FunctionCompiler c) {
     MemRefType mt = Access.memref(op, op.operand(0));
     int mem = c.operand(op, 0);
-    int[] idx = AffineOps.intSlots(op, c, 1, op.operands().size());
-    Access.checkRank(op, mt, idx.length);
+    int[] slots = AffineOps.intSlots(op, c, 1, op.operands().size());
+    Access.checkRank(op, mt, slots.length);
+    Access.LinearIndex idx = Access.indexer(op, slots);
     int r = c.result(op, 0);
     if (mt.elementType().isFloat()) {
       return f -> {
         Buffer b = (Buffer) f.refs[mem];
-        f.floats[r] = b.getDouble(Access.linear(op, b, f, idx));
+        f.floats[r] = b.getDouble(idx.at(f, b));
       };
     }
     return f -> {
       Buffer b = (Buffer) f.refs[mem];
-      f.ints[r] = b.getLong(Access.linear(op, b, f, idx));
+      f.ints[r] = b.getLong(idx.at(f, b));
     };
   }
 
@@ -109,17 +110,18 @@ final class MemRefOps {
     MemRefType mt = Access.memref(op, op.operand(1));
     int v = c.operand(op, 0);
     int mem = c.operand(op, 1);
-    int[] idx = AffineOps.intSlots(op, c, 2, op.operands().size());
-    Access.checkRank(op, mt, idx.length);
+    int[] slots = AffineOps.intSlots(op, c, 2, op.operands().size());
+    Access.checkRank(op, mt, slots.length);
+    Access.LinearIndex idx = Access.indexer(op, slots);
     if (mt.elementType().isFloat()) {
       return f -> {
         Buffer b = (Buffer) f.refs[mem];
-        b.setDouble(Access.linear(op, b, f, idx), f.floats[v]);
+        b.setDouble(idx.at(f, b), f.floats[v]);
       };
     }
     return f -> {
       Buffer b = (Buffer) f.refs[mem];
-      b.setLong(Access.linear(op, b, f, idx), f.ints[v]);
+      b.setLong(idx.at(f, b), f.ints[v]);
     };
   }
 
