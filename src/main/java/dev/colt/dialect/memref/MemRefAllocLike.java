@@ -122,4 +122,10 @@ abstract sealed class MemRefAllocLike implements OpDefinition, OpSyntax
     return Operation.create(name(), MemRefSupport.concat(sizes, symbols), List.of(type), attrs,
         List.of(), MemRefSupport.loc(location));
   }
+
+  /** mlir-opt's result name ({@code %alloc, %alloca}). */
+  @Override
+  public String resultNameHint(Operation op) {
+    return op.name().substring(op.name().indexOf('.') + 1);
+  }
 }

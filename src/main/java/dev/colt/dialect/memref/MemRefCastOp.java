@@ -86,4 +86,10 @@ public final class MemRefCastOp implements OpDefinition, OpSyntax {
     return Operation.create(NAME, List.of(parser.resolveOperand(ref, from)), List.of(to), attrs,
         List.of(), MemRefSupport.loc(location));
   }
+
+  /** mlir-opt's result name ({@code %cast}). */
+  @Override
+  public String resultNameHint(Operation op) {
+    return "cast";
+  }
 }

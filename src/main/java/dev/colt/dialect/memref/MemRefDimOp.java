@@ -96,4 +96,10 @@ public final class MemRefDimOp implements OpDefinition, OpSyntax {
         parser.resolveOperand(index, IndexType.INSTANCE)), List.of(IndexType.INSTANCE), attrs,
         List.of(), MemRefSupport.loc(location));
   }
+
+  /** mlir-opt's result name ({@code %dim}). */
+  @Override
+  public String resultNameHint(Operation op) {
+    return "dim";
+  }
 }

@@ -34,27 +34,32 @@ final class AsmPrinter implements OpPrinter {
   private final OpRegistry registry = OpRegistry.global();
   private final ValueNamer namer;
   private final boolean collecting;
+  private final boolean genericOnly;
   private final Map<AffineMap, String> mapAliases;
   private final Map<IntegerSet, String> setAliases;
   private final StringBuilder out = new StringBuilder();
   private final Deque<String> defaultDialects = new ArrayDeque<>();
   private int indent;
 
-  private AsmPrinter(ValueNamer namer, boolean collecting, Map<AffineMap, String> mapAliases,
-      Map<IntegerSet, String> setAliases) {
+  private AsmPrinter(ValueNamer namer, boolean collecting, boolean genericOnly,
+      Map<AffineMap, String> mapAliases, Map<IntegerSet, String> setAliases) {
     this.namer = namer;
     this.collecting = collecting;
+    this.genericOnly = genericOnly;
     this.mapAliases = mapAliases;
     this.setAliases = setAliases;
     defaultDialects.push("builtin");
   }
 
-  /** Prints {@code root} with alias definitions first. */
-  static String print(Operation root) {
-    ValueNamer namer = new ValueNamer(root);
+  /**
+   * Prints {@code root} with alias definitions first; {@code genericOnly} prints every op in the
+   * generic form (like mlir-opt's {@code --mlir-print-op-generic}, also without result names).
+   */
+  static String print(Operation root, boolean genericOnly) {
+    ValueNamer namer = new ValueNamer(root, !genericOnly);
     Map<AffineMap, String> maps = new LinkedHashMap<>();
     Map<IntegerSet, String> sets = new LinkedHashMap<>();
-    AsmPrinter collector = new AsmPrinter(namer, true, maps, sets);
+    AsmPrinter collector = new AsmPrinter(namer, true, genericOnly, maps, sets);
     collector.printOperation(root);
     int i = 0;
     for (Map.Entry<AffineMap, String> e : maps.entrySet()) {
@@ -66,7 +71,7 @@ final class AsmPrinter implements OpPrinter {
       e.setValue(i == 0 ? "set" : "set" + i);
       i++;
     }
-    AsmPrinter printer = new AsmPrinter(namer, false, maps, sets);
+    AsmPrinter printer = new AsmPrinter(namer, false, genericOnly, maps, sets);
     StringBuilder text = new StringBuilder();
     for (Map.Entry<AffineMap, String> e : maps.entrySet()) {
       text.append('#').append(e.getValue()).append(" = affine_map<")
@@ -93,7 +98,7 @@ final class AsmPrinter implements OpPrinter {
       out.append(" = ");
     }
     OpDefinition def = registry.lookup(op.name());
-    OpSyntax syntax = OperationParser.syntaxFor(def);
+    OpSyntax syntax = genericOnly ? null : OperationParser.syntaxFor(def);
     if (syntax != null) {
       int mark = out.length();
       int savedIndent = indent;
@@ -149,7 +154,7 @@ final class AsmPrinter implements OpPrinter {
   private void printGenericAttributes(Operation op) {
     if (!op.attributes().isEmpty()) {
       out.append(' ');
-      printDictionary(op.attributes(), List.of());
+      printDictionary(op.attributes(), List.of(), op.dialect().equals("vector"));
     }
   }
 
@@ -381,6 +386,15 @@ final class AsmPrinter implements OpPrinter {
   }
 
   private void printDictionary(Map<String, Attribute> attrs, Collection<String> elided) {
+    printDictionary(attrs, elided, false);
+  }
+
+  /**
+   * {@code vectorKind}: the generic form of a vector op, whose combining kind (held as a string)
+   * MLIR spells as the enum attribute {@code #vector.kind<add>}; the parser maps it back.
+   */
+  private void printDictionary(Map<String, Attribute> attrs, Collection<String> elided,
+      boolean vectorKind) {
     out.append('{');
     boolean first = true;
     for (Map.Entry<String, Attribute> e : attrs.entrySet()) {
@@ -396,7 +410,10 @@ final class AsmPrinter implements OpPrinter {
       } else {
         printString(e.getKey());
       }
-      if (!(e.getValue() instanceof Attribute.UnitAttr)) {
+      if (vectorKind && e.getKey().equals("kind")
+          && e.getValue() instanceof Attribute.StringAttr k && k.value().matches("[a-z]+")) {
+        out.append(" = #vector.kind<").append(k.value()).append('>');
+      } else if (!(e.getValue() instanceof Attribute.UnitAttr)) {
         out.append(" = ");
         printAttribute(e.getValue());
       }
@@ -470,7 +487,9 @@ final class AsmPrinter implements OpPrinter {
     List<String> shown = new ArrayList<>(attributes.keySet());
     shown.removeAll(elided);
     if (!shown.isEmpty()) {
-      out.append(' ');
+      if (out.isEmpty() || out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
+      }
       printDictionary(attributes, elided);
     }
     return this;

@@ -129,8 +129,9 @@ public interface OpParser {
   /**
    * Consumes subscripts written with SSA names inside the given delimiters, e.g.
    * {@code [%i + 1, symbol(%n) - %j]} for {@code "["}/{@code "]"}, resolving each name as an
-   * index-typed value; builds the map with dims in order of first use and symbols for values
-   * written in {@code symbol(...)} or that are valid affine symbols.
+   * index-typed value; builds the map with dims in order of first use and symbols (in order of
+   * first use) for the values written in {@code symbol(...)}, as MLIR does: a bare {@code %n} is
+   * always a dim, even when it would be a valid symbol.
    */
   MapWithOperands parseAffineMapOfSsaIds(String open, String close);
 

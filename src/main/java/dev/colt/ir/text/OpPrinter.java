@@ -57,8 +57,8 @@ public interface OpPrinter {
   OpPrinter printAffineMapApplication(AffineMap map, List<Value> operands);
 
   /**
-   * Appends {@code {key = value, ...}} for the attributes not in {@code elided}; nothing when all
-   * are elided.
+   * Appends {@code {key = value, ...}} for the attributes not in {@code elided}, preceded by a space
+   * unless the text so far already ends with one; nothing when all are elided.
    */
   OpPrinter printOptionalAttrDict(Map<String, Attribute> attributes, Collection<String> elided);
 

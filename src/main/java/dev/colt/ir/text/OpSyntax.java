@@ -30,4 +30,14 @@ public interface OpSyntax {
   default String defaultDialect() {
     return "";
   }
+
+  /**
+   * The name mlir-opt gives the op's single result (MLIR's {@code getAsmResultNames}), such as
+   * {@code "alloc"} for memref.alloc; the printer makes it unique ({@code %alloc_0}). Null (the
+   * default) for a plain number. Constant-like ops with a {@code value} attribute are named like
+   * arith.constant ({@code %cst}, {@code %c0}, {@code %c1_i32}) unless they override this.
+   */
+  default String resultNameHint(Operation op) {
+    return null;
+  }
 }

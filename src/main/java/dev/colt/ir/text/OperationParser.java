@@ -112,13 +112,13 @@ final class OperationParser extends AsmParser implements OpParser {
       }
       expectPunct("=", "after SSA names");
     }
+    // Like MLIR, an op is located at its name (diagnostics point there, not at the results).
+    Location opLocation = tok().location();
     Operation op;
-    // Like MLIR, an op is located at its name, not at the result names before it.
-    Location nameLoc = tok().location();
     if (tok().is(Kind.STRING)) {
-      op = parseGenericOperation(nameLoc);
+      op = parseGenericOperation(opLocation);
     } else if (tok().is(Kind.BARE_IDENT)) {
-      op = parseCustomOperation(nameLoc);
+      op = parseCustomOperation(opLocation);
     } else {
       throw error("expected operation name, found '" + tok().spelling() + "'");
     }

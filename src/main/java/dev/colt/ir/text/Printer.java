@@ -14,6 +14,15 @@ public final class Printer {
   private Printer() {}
 
   public static String print(Operation op) {
-    return AsmPrinter.print(op);
+    return AsmPrinter.print(op, false);
+  }
+
+  /**
+   * Prints every op in MLIR's generic form, {@code "d.op"(%0) ({...}) {attrs} : (t) -> t}, with
+   * numbered values, like mlir-opt's {@code --mlir-print-op-generic}; the parser reads it back to
+   * the same IR.
+   */
+  public static String printGeneric(Operation op) {
+    return AsmPrinter.print(op, true);
   }
 }

@@ -20,10 +20,11 @@ import java.util.Set;
 /**
  * MLIR's numbering: each region is numbered as a whole (entry block arguments {@code %argN}, other
  * block arguments and op results {@code %N}, one number per op with results {@code %N#i}), then
- * each nested region continues from the counters its parent region ended with. Constant-like ops
- * with a {@code value} attribute get MLIR's arith.constant names instead ({@code %cst},
- * {@code %c0}, {@code %c1_i32}, {@code %true}), made unique within the visible regions with
- * {@code _0}, {@code _1}, ... suffixes. Blocks are {@code ^bbN} by position in their region.
+ * each nested region continues from the counters its parent region ended with. Single results
+ * get the name of {@link OpSyntax#resultNameHint} instead when there is one (constant-like ops with
+ * a {@code value} attribute: MLIR's arith.constant names {@code %cst}, {@code %c0},
+ * {@code %c1_i32}, {@code %true}), made unique within the visible regions with {@code _0},
+ * {@code _1}, ... suffixes. Blocks are {@code ^bbN} by position in their region.
  */
 final class ValueNamer {
   private final OpRegistry registry = OpRegistry.global();
@@ -41,11 +42,14 @@ final class ValueNamer {
   private record Pending(Region region, int nextValue, int nextArgument, int nextConflict,
       Scope parent) {}
 
+  private final boolean useHints;
   private int value;
   private int argument;
   private int conflict;
 
-  ValueNamer(Operation root) {
+  /** Names the values under {@code root}; {@code useHints} false gives plain numbers only. */
+  ValueNamer(Operation root, boolean useHints) {
+    this.useHints = useHints;
     Scope top = new Scope(new HashSet<>(), null);
     numberResults(root, top);
     Deque<Pending> stack = new ArrayDeque<>();
@@ -97,7 +101,7 @@ final class ValueNamer {
     if (op.results().isEmpty()) {
       return;
     }
-    String hint = op.results().size() == 1 ? nameHint(op) : null;
+    String hint = op.results().size() == 1 && useHints ? nameHint(op) : null;
     String id = hint != null ? unique(hint, scope) : Integer.toString(value++);
     groupIds.put(op.results().get(0), id);
     if (op.results().size() == 1) {
@@ -109,9 +113,14 @@ final class ValueNamer {
     }
   }
 
-  /** arith.constant's result names, for any constant-like op with a {@code value}. */
+  /** The op's own hint, else arith.constant's names for any constant-like op with a value. */
   private String nameHint(Operation op) {
     OpDefinition def = registry.lookup(op.name());
+    OpSyntax syntax = OperationParser.syntaxFor(def);
+    String own = syntax == null ? null : syntax.resultNameHint(op);
+    if (own != null) {
+      return own;
+    }
     if (def == null || !def.hasTrait(OpTrait.CONSTANT_LIKE)) {
       return null;
     }

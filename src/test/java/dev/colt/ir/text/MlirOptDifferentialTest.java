@@ -4,6 +4,13 @@ package dev.colt.ir.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.colt.dialect.arith.ConstantOp;
+import dev.colt.dialect.func.FuncOp;
+import dev.colt.dialect.func.ReturnOp;
+import dev.colt.ir.Attribute;
+import dev.colt.ir.FloatType;
+import dev.colt.ir.FunctionType;
+import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
 import java.io.IOException;
@@ -12,18 +19,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * For each {@code testdata/**}{@code /*.mlir} file without expected diagnostics or split markers:
  * parse and print it with COLT, feed the text to {@code /usr/bin/mlir-opt-22}, require that it is
  * accepted, parse mlir-opt's output back with COLT and require the same ops in the same order with
- * the same result types and attributes, and that COLT prints it exactly as before. The same for a
+ * the same result types and attributes, and that COLT prints it exactly as before; the same for
+ * COLT's generic form of it. The same for a
  * few random modules mixing every dialect's custom forms. Skipped (visibly) when mlir-opt-22 is
  * not installed.
  */
@@ -61,6 +71,34 @@ class MlirOptDifferentialTest {
         "random module " + seed, () -> check(new RandomIr(seed).module(), "seed " + seed)));
   }
 
+  /** Random float constants of every width; COLT must spell each exactly as mlir-opt does. */
+  @Test
+  void floatSpellingsMatchMlirOpt() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(MLIR_OPT),
+        "mlir-opt-22 is not installed; differential test skipped");
+    Random r = new Random(7);
+    List<Operation> constants = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      FloatType t = List.of(FloatType.F16, FloatType.F32, FloatType.F64).get(i % 3);
+      double v = switch (r.nextInt(4)) {
+        case 0 -> FloatFormat.fromBits(r.nextLong(), t);
+        case 1 -> FloatFormat.roundTo(r.nextInt(2001) / 8.0 - 125, t);
+        case 2 -> FloatFormat.roundTo(Math.pow(10, r.nextInt(60) - 30) * r.nextDouble(), t);
+        default -> FloatFormat.roundTo(r.nextGaussian(), t);
+      };
+      if (Double.isNaN(v)) {
+        v = Double.POSITIVE_INFINITY;
+      }
+      constants.add(ConstantOp.create(new Attribute.FloatAttr(v, t)));
+    }
+    Operation f = FuncOp.create("floats", new FunctionType(List.of(), List.of()), b -> {
+      constants.forEach(b::add);
+      b.add(ReturnOp.create(List.of()));
+    });
+    String printed = Printer.print(ModuleOp.create(List.of(f)));
+    assertEquals(printed, runMlirOpt(printed).stripTrailing() + "\n");
+  }
+
   private static void check(Path file) throws Exception {
     check(Parser.parseModule(Files.readString(file), file.toString()), file.toString());
   }
@@ -71,8 +109,14 @@ class MlirOptDifferentialTest {
     String printed = Printer.print(ours);
     String theirs = runMlirOpt(printed);
     Operation back = Parser.parseModule(theirs, "mlir-opt output of " + what);
-    assertEquals(signature(ours), signature(back), "structure after mlir-opt");
+    Operation reparsed = Parser.parseModule(printed, "printed " + what);
+    assertEquals(signature(reparsed), signature(back), "structure after mlir-opt");
     assertEquals(printed, Printer.print(back), "COLT prints mlir-opt's output as it printed");
+    // The generic form spells out every operand and attribute: mlir-opt reading it checks that
+    // COLT's op layouts (attribute names, operand segments) are MLIR's.
+    String fromGeneric = runMlirOpt(Printer.printGeneric(ours));
+    assertEquals(printed, Printer.print(Parser.parseModule(fromGeneric, "generic " + what)),
+        "mlir-opt reads COLT's generic form as the same IR");
   }
 
   /** One line per op: name, result types and attributes, in walk order. */

@@ -300,6 +300,12 @@ class ParserTest {
   }
 
   @Test
+  void opsAreLocatedAtTheirNameLikeMlir() {
+    Diagnostic d = failure("func.func @f() {\n  %p = \"test.two_results\"() : () -> f32\n  return\n}\n");
+    assertAt(d, 2, 8, "'test.two_results' op expects two results, got 1");
+  }
+
+  @Test
   void integerLiteralForFloatIsRejected() {
     Diagnostic d = failure("\"test.op\"() {a = 1 : f32} : () -> ()\n");
     assertAt(d, 1, 18, "unexpected decimal integer literal for a floating point value");
@@ -322,5 +328,83 @@ class ParserTest {
     Operation m = parse("// nothing here\n");
     assertFalse(m.regions().isEmpty());
     assertTrue(ModuleOp.body(m).isEmpty());
+  }
+
+  // Affine services used by custom forms (through the affine dialect) --------------------------
+
+  @Test
+  void mapApplicationOperandCountIsChecked() {
+    Diagnostic d = failure("""
+        #m = affine_map<(d0) -> (d0)>
+        func.func @f(%n: index) {
+          affine.for %i = #m(%n, %n) to 10 {
+          }
+          return
+        }
+        """);
+    assertAt(d, 3, 19, "dim operand count and affine map dim count must match (2 vs 1)");
+  }
+
+  @Test
+  void multiResultBoundNeedsMaxOrMin() {
+    Diagnostic d = failure("""
+        func.func @f(%n: index) {
+          affine.for %i = affine_map<(d0) -> (d0, 0)>(%n) to 10 {
+          }
+          return
+        }
+        """);
+    assertAt(d, 2, 19, "requires the 'max' prefix");
+  }
+
+  @Test
+  void nonAffineSubscriptIsLocatedAtTheOperator() {
+    Diagnostic d = failure("""
+        func.func @f(%A: memref<8x8xf32>, %n: index) {
+          affine.for %i = 0 to 8 {
+            %v = affine.load %A[%i * %i, symbol(%n)] : memref<8x8xf32>
+          }
+          return
+        }
+        """);
+    assertAt(d, 3, 28, "non-affine expression");
+  }
+
+  @Test
+  void subscriptsWithSymbolsAndBoundsWithMinMax() {
+    Operation m = parse("""
+        func.func @f(%A: memref<8x8xf32>, %n: index) {
+          affine.for %i = 0 to 8 {
+            %v = affine.load %A[%i floordiv 2, symbol(%n) + %i - 1] : memref<8x8xf32>
+            affine.for %j = max affine_map<(d0)[s0] -> (d0, s0 - 3)>(%i)[%n] to min affine_map<()[s0] -> (s0, 8)>()[%n] step 2 {
+              affine.store %v, %A[%j, -%i + 7] : memref<8x8xf32>
+            }
+          }
+          return
+        }
+        """);
+    Operation outer = FuncOp.lookup(m, "f").body().operations().get(0);
+    Operation load = outer.body().operations().get(0);
+    Operation iv = outer;
+    assertEquals(new Attribute.AffineMapAttr(AffineMap.of(1, 1,
+        AffineExpr.floorDiv(AffineExpr.dim(0), AffineExpr.constant(2)),
+        AffineExpr.add(AffineExpr.dim(0), AffineExpr.symbol(0)).plus(-1))), load.attr("map"));
+    assertSame(iv.body().arguments().get(0), load.operand(1), "dims first");
+    assertSame(FuncOp.lookup(m, "f").body().arguments().get(1), load.operand(2), "then symbols");
+    assertEquals("""
+        #map = affine_map<(d0)[s0] -> (d0, s0 - 3)>
+        #map1 = affine_map<()[s0] -> (s0, 8)>
+        module {
+          func.func @f(%arg0: memref<8x8xf32>, %arg1: index) {
+            affine.for %arg2 = 0 to 8 {
+              %0 = affine.load %arg0[%arg2 floordiv 2, %arg2 + symbol(%arg1) - 1] : memref<8x8xf32>
+              affine.for %arg3 = max #map(%arg2)[%arg1] to min #map1()[%arg1] step 2 {
+                affine.store %0, %arg0[%arg3, -%arg2 + 7] : memref<8x8xf32>
+              }
+            }
+            return
+          }
+        }
+        """, Printer.print(m));
   }
 }

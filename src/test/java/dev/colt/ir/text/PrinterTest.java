@@ -130,4 +130,26 @@ class PrinterTest {
         }
         """, out);
   }
+
+  @Test
+  void genericFormSpellsOutEverything() {
+    Operation m = Parser.parseModule("""
+        func.func @f(%a: f32) -> f32 {
+          %x = "test.op"(%a) {k = affine_map<(d0) -> (d0 floordiv 2)>} : (f32) -> f32
+          return %x : f32
+        }
+        """, "g.mlir");
+    String generic = Printer.printGeneric(m);
+    assertEquals("""
+        #map = affine_map<(d0) -> (d0 floordiv 2)>
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%arg0: f32):
+            %0 = "test.op"(%arg0) {k = #map} : (f32) -> f32
+            "func.return"(%0) : (f32) -> ()
+          }) {function_type = (f32) -> f32, sym_name = "f"} : () -> ()
+        }) : () -> ()
+        """, generic);
+    assertEquals(Printer.print(m), Printer.print(Parser.parseModule(generic, "g2.mlir")));
+  }
 }

@@ -8,6 +8,7 @@ import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.Diagnostic;
 import dev.colt.ir.DiagnosticException;
+import dev.colt.ir.FloatType;
 import dev.colt.ir.IntegerSet;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
@@ -41,7 +42,22 @@ class TextProperties {
     assertEquals(new Attribute.IntegerSetAttr(set), parseAttr(text), text);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 500)
+  void floatSpellingsParseBackToTheSameBits(@ForAll long bits, @ForAll boolean wide) {
+    for (FloatType t : wide ? List.of(FloatType.F64) : List.of(FloatType.F16, FloatType.F32)) {
+      double v = FloatFormat.fromBits(bits, t);
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      String s = FloatFormat.format(v, t);
+      double back = s.startsWith("0x")
+          ? FloatFormat.fromBits(Long.parseUnsignedLong(s.substring(2), 16), t)
+          : FloatFormat.parseDecimal(s, t);
+      assertEquals(FloatFormat.toBits(v, t), FloatFormat.toBits(back, t), t + " " + s);
+    }
+  }
+
+  @Property(tries = 100)
   void randomModulesPrintParsePrintIdentically(@ForAll long seed) {
     Operation module = new RandomIr(seed).module();
     List<Diagnostic> problems = Verifier.verify(module);
@@ -54,6 +70,8 @@ class TextProperties {
       throw new AssertionError(new DiagnosticRenderer(printed).render(e) + "\n" + printed, e);
     }
     assertEquals(printed, Printer.print(back));
+    String generic = Printer.printGeneric(module);
+    assertEquals(printed, Printer.print(Parser.parseModule(generic, "generic.mlir")), generic);
   }
 
   static List<String> corpus() {
@@ -100,7 +118,7 @@ class TextProperties {
     return sb.toString();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 300)
   void mutatedTextGivesADiagnosticOrValidIr(@ForAll long seed) {
     Random r = new Random(seed);
     String text = mutate(CORPUS.get(r.nextInt(CORPUS.size())), r);
