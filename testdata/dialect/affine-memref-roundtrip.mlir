@@ -1,5 +1,6 @@
 // RUN: colt-opt %s | FileCheck %s
 // Custom forms of the affine and memref ops print back as mlir-opt-22 prints them.
+// The function is private: a syntax test, not a kernel for the pattern-input runners.
 
 // CHECK-DAG: #[[LB:map[0-9]*]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[UB:map[0-9]*]] = affine_map<(d0)[s0] -> (d0 + 32, s0)>
@@ -7,9 +8,9 @@
 // CHECK: memref.global "private" constant @w : memref<4xf32> = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]>
 memref.global "private" constant @w : memref<4xf32> = dense<[1.0, 2.0, 3.0, 4.0]>
 
-// CHECK-LABEL: func.func @nest(
+// CHECK-LABEL: func.func private @nest(
 // CHECK-SAME: %[[A:.*]]: memref<?x8xf32>, %[[N:.*]]: index, %[[X:.*]]: f32) -> f32
-func.func @nest(%A: memref<?x8xf32>, %n: index, %x: f32) -> f32 {
+func.func private @nest(%A: memref<?x8xf32>, %n: index, %x: f32) -> f32 {
   // CHECK: %[[C0:.*]] = arith.constant 0 : index
   %c0 = arith.constant 0 : index
   // CHECK-NEXT: %[[D:.*]] = memref.dim %[[A]], %[[C0]] : memref<?x8xf32>

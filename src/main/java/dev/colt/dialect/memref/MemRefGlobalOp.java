@@ -140,7 +140,7 @@ public final class MemRefGlobalOp implements OpDefinition, OpSyntax {
     printer.print(" @" + symName(op) + " : ").printType(type(op));
     Attribute init = op.attr(INITIAL_VALUE);
     if (init instanceof Attribute.DenseElementsAttr d) {
-      printer.print(" = " + DenseLiteral.format(d));
+      printer.print(" = ").printAttributeWithoutType(d);
     } else if (init instanceof Attribute.UnitAttr) {
       printer.print(" = uninitialized");
     }

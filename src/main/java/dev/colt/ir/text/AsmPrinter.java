@@ -266,6 +266,15 @@ final class AsmPrinter implements OpPrinter {
   }
 
   @Override
+  public OpPrinter printAttributeWithoutType(Attribute a) {
+    if (a instanceof Attribute.DenseElementsAttr d) {
+      printDenseLiteral(d);
+      return this;
+    }
+    return printAttribute(a);
+  }
+
+  @Override
   public OpPrinter printAttribute(Attribute a) {
     switch (a) {
       case Attribute.IntegerAttr i -> {
@@ -319,6 +328,12 @@ final class AsmPrinter implements OpPrinter {
   }
 
   private void printDense(Attribute.DenseElementsAttr d) {
+    printDenseLiteral(d);
+    out.append(" : ").append(d.type());
+  }
+
+  /** {@code dense<...>} without the type. */
+  private void printDenseLiteral(Attribute.DenseElementsAttr d) {
     ShapedType st = (ShapedType) d.type();
     out.append("dense<");
     if (d.isSplat()) {
@@ -326,7 +341,7 @@ final class AsmPrinter implements OpPrinter {
     } else {
       printDenseDim(d, st, 0, 0);
     }
-    out.append("> : ").append(d.type());
+    out.append('>');
   }
 
   private long printDenseDim(Attribute.DenseElementsAttr d, ShapedType st, int dim, long index) {

@@ -29,6 +29,14 @@ public interface OpPrinter {
 
   OpPrinter printAttribute(Attribute a);
 
+  /**
+   * Appends an attribute without its {@code : type} suffix, for syntax that states the type
+   * elsewhere (memref.global's {@code = dense<...>}). Default: the full form.
+   */
+  default OpPrinter printAttributeWithoutType(Attribute a) {
+    return printAttribute(a);
+  }
+
   /** Appends an affine map as an alias ({@code #map1}) or inline ({@code affine_map<...>}). */
   OpPrinter printAffineMap(AffineMap map);
 

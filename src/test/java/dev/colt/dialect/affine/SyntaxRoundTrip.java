@@ -65,11 +65,21 @@ public final class SyntaxRoundTrip {
 
   /** mlir-opt-22's generic form of {@code text}; fails when mlir-opt rejects it. */
   public static String generic(String text) throws IOException, InterruptedException {
+    return mlirOpt(text, "--mlir-print-op-generic");
+  }
+
+  /** mlir-opt-22's custom-form printing of {@code text}; fails when mlir-opt rejects it. */
+  public static String custom(String text) throws IOException, InterruptedException {
+    return mlirOpt(text, "--mlir-print-local-scope=false");
+  }
+
+  private static String mlirOpt(String text, String option)
+      throws IOException, InterruptedException {
     Path in = Files.createTempFile("colt-syntax", ".mlir");
     try {
       Files.writeString(in, text);
-      Process p = new ProcessBuilder(List.of(MLIR_OPT.toString(), "--mlir-print-op-generic",
-          in.toString())).redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(List.of(MLIR_OPT.toString(), option, in.toString()))
+          .redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -128,18 +128,4 @@ class MemRefOpsTest {
     assertEquals(List.of("'memref.global' op initial value expected to be of type "
         + "'tensor<4xf32>', but was of type 'tensor<2xf32>'"), OpChecker.errors(badInit));
   }
-
-  @Test
-  void denseLiteralsFollowMlir() {
-    TensorType t = TensorType.of(FloatType.F32, 2, 2);
-    assertEquals("dense<[[1.000000e+00, 2.500000e+00], [-3.000000e+00, 0.000000e+00]]>",
-        DenseLiteral.format(new Attribute.DenseElementsAttr(t, new double[] {1, 2.5, -3, 0})));
-    assertEquals("dense<0.000000e+00>",
-        DenseLiteral.format(new Attribute.DenseElementsAttr(t, new double[] {0})));
-    String odd = DenseLiteral.element((float) 0.123456789, FloatType.F32);
-    assertEquals((float) 0.123456789, Float.parseFloat(odd));
-    assertEquals("0x7FC00000", DenseLiteral.element(Double.NaN, FloatType.F32));
-    assertEquals("dense<[1, -2]>", DenseLiteral.format(new Attribute.DenseElementsAttr(
-        TensorType.of(IntegerType.I32, 2), new double[] {1, -2})));
-  }
 }
