@@ -3,7 +3,6 @@ package dev.colt.lower.graph;
 
 import dev.colt.exec.data.Buffer;
 import dev.colt.exec.interp.Interpreter;
-import dev.colt.exec.jit.Argument;
 import dev.colt.exec.jit.Jit;
 import dev.colt.exec.jit.JitModule;
 import dev.colt.ir.Attribute;
@@ -72,10 +71,8 @@ public final class GraphRunner {
     if (executor == Executor.INTERPRETER) {
       new Interpreter(lowered).call(name, all);
     } else {
-      List<Argument> jitArgs = all.stream().<Argument>map(b -> new Argument.MemRef(b.byteBuffer(),
-          b.shape())).toList();
       try (JitModule m = Jit.forCurrentThread().compile(lowered, "")) {
-        m.function(name).call(jitArgs);
+        m.function(name).call(all);
       }
     }
     List<double[]> results = new ArrayList<>();

@@ -4,11 +4,11 @@ package dev.colt.lower.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.colt.exec.data.Checksums;
+import dev.colt.exec.data.PatternInputs;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.interp.Interpreter;
-import dev.colt.exec.jit.Argument;
 import dev.colt.exec.jit.Jit;
 import dev.colt.exec.jit.JitModule;
-import dev.colt.exec.jit.PatternArguments;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.FunctionType;
 import dev.colt.ir.Operation;
@@ -34,12 +34,11 @@ class LoweredModelsJitTest {
       String fn = ((Attribute.StringAttr) GraphRunner.function(graph).attr("sym_name")).value();
       List<String> expected = Checksums.lines(Interpreter.runWithPatternInputs(lowered, fn));
       FunctionType type = GraphRunner.signature(GraphRunner.function(lowered));
-      List<Argument> args = PatternArguments.create(type, 16);
+      List<RuntimeValue> args = PatternInputs.forSignature(type, 16);
       try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
         m.function(fn).call(args);
       }
-      List<String> actual = PatternArguments.checksums(type, args).stream()
-          .map(PatternArguments.Checksum::line).toList();
+      List<String> actual = Checksums.lines(args);
       assertEquals(List.of(), Checksums.differences(expected, actual, 1e-4));
     }));
   }
