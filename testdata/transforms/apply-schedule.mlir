@@ -1,13 +1,16 @@
 // RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(apply-schedule{file=testdata/schedules/matmul-512.trace}))' | FileCheck %s
 
 // The hand-written matmul schedule on a 128^3 nest: 8x32 register tile, 16-lane vectors,
-// accumulators carried by the k loop.
+// accumulators carried by the k loop, B read from a packed 128 x 128 panel.
 // CHECK-LABEL: func.func @matmul
 // CHECK: affine.for %{{.*}} = 0 to 128 step 64 {
+// CHECK: %[[PANEL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<128x128xf32>
 // CHECK: iter_args(
 // CHECK-SAME: -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
 // CHECK: vector.broadcast
+// CHECK: affine.vector_load %[[PANEL]]
 // CHECK: colt.loop = "k.point"
+// CHECK: memref.dealloc %[[PANEL]]
 // CHECK: colt.loop = "i.tile", colt.parallel
 func.func @matmul(%A: memref<128x128xf32>, %B: memref<128x128xf32>, %C: memref<128x128xf32>) {
   affine.for %i = 0 to 128 {

@@ -19,7 +19,8 @@ import java.util.Set;
  * the tile/point coupling of loops whose lower bound is an outer tile loop). Uniform pairs (equal
  * linear parts) get their constant distance. Memrefs are assumed not to alias each other; ops that
  * may touch memory outside affine accesses are listed by {@link #unknownEffects()} and make every
- * enclosing loop non-parallel.
+ * enclosing loop non-parallel. A memref allocated inside a loop is private to each of its
+ * iterations, so that loop carries no dependence on it.
  */
 public final class DependenceAnalysis {
   private static final Direction[] ALL = {Direction.LT, Direction.EQ, Direction.GT};
@@ -279,6 +280,8 @@ public final class DependenceAnalysis {
     private final int[] tileOf;
     /** For each common level, a modulus m such that two distinct IV values differ by >= m. */
     private final long[] alignment;
+    /** Levels whose every iteration allocates its own copy of the memref (no carried deps). */
+    private final boolean[] privateLevel;
 
     PairSystem(Access a, Access b, List<LoopForest.Loop> common) {
       this.a = a;
@@ -287,7 +290,10 @@ public final class DependenceAnalysis {
       this.commonRanges = new Interval[common.size()];
       this.tileOf = new int[common.size()];
       this.alignment = new long[common.size()];
+      this.privateLevel = new boolean[common.size()];
+      Operation memrefDef = forest.definingOp(a.memref());
       for (int i = 0; i < common.size(); i++) {
+        privateLevel[i] = memrefDef != null && forest.isInside(memrefDef, common.get(i).op());
         commonRanges[i] = bounds.ivRange(common.get(i).op());
         tileOf[i] = tileLevel(i);
         alignment[i] = Math.max(1, bounds.alignment(common.get(i).op()));
@@ -296,7 +302,7 @@ public final class DependenceAnalysis {
 
     /** True when no equation and no tile coupling involves level i. */
     boolean isFree(int i) {
-      if (tileOf[i] >= 0) {
+      if (tileOf[i] >= 0 || privateLevel[i]) {
         return false;
       }
       for (int j = 0; j < tileOf.length; j++) {
@@ -395,6 +401,9 @@ public final class DependenceAnalysis {
 
     boolean feasible(Direction[] dirs) {
       for (int i = 0; i < dirs.length; i++) {
+        if (privateLevel[i] && (dirs[i] == Direction.LT || dirs[i] == Direction.GT)) {
+          return false;
+        }
         int t = tileOf[i];
         if (t >= 0 && dirs[t] != null && dirs[i] != null && dirs[t] != Direction.ANY
             && dirs[i] != Direction.ANY) {

@@ -2,7 +2,6 @@
 package dev.colt.pass;
 
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.Parser;
 import dev.colt.ir.text.Printer;
 
@@ -41,7 +40,8 @@ public final class PassDocs {
     } else {
       sb.append("| Option | Type | Default | Description |\n|---|---|---|---|\n");
       for (PassOption<?> o : info.options()) {
-        sb.append("| `").append(o.name()).append("` | ").append(o.kind().typeName())
+        sb.append("| `").append(o.name()).append("` | ")
+            .append(o.kind().typeName().replace("|", "\\|"))
             .append(" | `").append(o.formattedDefault()).append("` | ")
             .append(o.description().replace("|", "\\|")).append(" |\n");
       }
@@ -52,7 +52,7 @@ public final class PassDocs {
       Operation before = Parser.parseModule(info.example().before(), info.name() + " example");
       PassManager pm = new PassManager(
           PipelineParser.parse(pipeline, "<doc pipeline>", registry),
-          PassManager.Config.of(Verifier::verify));
+          PassManager.Config.standard());
       Operation after = pm.run(before);
       String printed = Printer.print(after).strip();
       if (!info.example().after().isBlank() && !info.example().after().strip().equals(printed)) {

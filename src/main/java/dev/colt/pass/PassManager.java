@@ -6,6 +6,7 @@ import dev.colt.ir.Diagnostic;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
+import dev.colt.ir.Verifier;
 import dev.colt.pass.PipelineElement.OpPipeline;
 import dev.colt.pass.PipelineElement.PassInvocation;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ public final class PassManager {
   public record Config(IrVerifier verifier, boolean printIrBefore, boolean printIrAfter,
       Function<Operation, String> printer, Consumer<String> dumpOutput,
       Consumer<Diagnostic> diagnostics) {
+
+    /** Verifies with the IR {@link Verifier}, no dumps, drops remarks. */
+    public static Config standard() {
+      return of(Verifier::verify);
+    }
 
     /** Verifies with {@code verifier}, no dumps, drops remarks. */
     public static Config of(IrVerifier verifier) {

@@ -149,6 +149,21 @@ public sealed interface Action {
     }
   }
 
+  /** {@code pack L arg=N}: copy the block of memref argument N that L reads into a buffer. */
+  record Pack(String loop, int arg) implements Action {
+    public String kind() {
+      return "pack";
+    }
+
+    public String text() {
+      return "pack " + loop + " arg=" + arg;
+    }
+
+    public LoopTransform transform() {
+      return new dev.colt.transform.Pack(loop, arg);
+    }
+  }
+
   private static String join(List<Long> xs) {
     return xs.stream().map(String::valueOf).collect(Collectors.joining(","));
   }

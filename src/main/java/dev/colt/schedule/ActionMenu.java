@@ -18,7 +18,8 @@ import java.util.Set;
  * from 4 up to below the trip count (uniform across the band, plus variants whose innermost size is
  * a multiple of the fp32 lane count); unroll and unroll-and-jam factors 2, 4, 8 up to the trip
  * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
- * lanes and the trip count; permutations of bands of up to four loops.
+ * lanes and the trip count; permutations of bands of up to four loops; packing of each memref
+ * argument at each loop that has nested loops.
  */
 public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
@@ -108,6 +109,14 @@ public final class ActionMenu {
           if (w <= lanes && w <= trip.getAsLong()) {
             out.add(new Action.Vectorize(name(l), w));
           }
+        }
+      }
+    }
+    int nargs = named.body().arguments().size();
+    for (LoopForest.Loop l : forest.loops()) {
+      if (!l.children().isEmpty()) {
+        for (int a = 0; a < nargs; a++) {
+          out.add(new Action.Pack(name(l), a));
         }
       }
     }

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes and reads traces as JSON objects with named fields (no positional arrays): every action
  * has {@code kind}, then {@code loops} (tile, permute) or {@code loop}, and its parameters
- * ({@code sizes}, {@code factor} (0 = full unroll), {@code width}). Malformed JSON or a missing
+ * ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg}). Malformed JSON or a missing
  * field gives a DiagnosticException.
  */
 final class TraceJson {
@@ -41,6 +41,7 @@ final class TraceJson {
         case Action.ScalarReplace x -> n.put("loop", x.loop());
         case Action.Hoist x -> n.put("loop", x.loop());
         case Action.Parallelize x -> n.put("loop", x.loop());
+        case Action.Pack x -> n.put("loop", x.loop()).put("arg", x.arg());
       }
     }
     try {
@@ -76,6 +77,7 @@ final class TraceJson {
         case "scalar-replace" -> new Action.ScalarReplace(text(n, "loop", i));
         case "hoist" -> new Action.Hoist(text(n, "loop", i));
         case "parallelize" -> new Action.Parallelize(text(n, "loop", i));
+        case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i));
         default -> throw new DiagnosticException(LOC, "action " + i + ": unknown kind '" + kind
             + "'");
       });

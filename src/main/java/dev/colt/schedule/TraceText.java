@@ -11,7 +11,8 @@ import java.util.List;
  * Grammar, per line: {@code KIND LOOPS [key=value ...]} where LOOPS is a comma-separated list of
  * loop handles. Kinds and keys: {@code tile L,.. sizes=N,..}, {@code permute L,..},
  * {@code unroll L factor=N | unroll L full}, {@code unroll-and-jam L factor=N},
- * {@code vectorize L width=N}, {@code scalar-replace L}, {@code hoist L}, {@code parallelize L}.
+ * {@code vectorize L width=N}, {@code scalar-replace L}, {@code hoist L}, {@code parallelize L},
+ * {@code pack L arg=N}.
  * Text after {@code #} and blank lines are ignored. Errors are DiagnosticExceptions located at
  * the offending line and column.
  */
@@ -66,12 +67,14 @@ final class TraceText {
       case "scalar-replace" -> new Action.ScalarReplace(single(loops, kind, loc));
       case "hoist" -> new Action.Hoist(single(loops, kind, loc));
       case "parallelize" -> new Action.Parallelize(single(loops, kind, loc));
+      case "pack" -> new Action.Pack(single(loops, kind, loc), (int) number(params, "arg", loc));
       default -> throw new DiagnosticException(loc, "unknown action '" + kind + "'");
     };
     java.util.Set<String> allowed = switch (kind) {
       case "tile" -> java.util.Set.of("sizes");
       case "unroll", "unroll-and-jam" -> java.util.Set.of("factor");
       case "vectorize" -> java.util.Set.of("width");
+      case "pack" -> java.util.Set.of("arg");
       default -> java.util.Set.of();
     };
     for (String k : params.keySet()) {

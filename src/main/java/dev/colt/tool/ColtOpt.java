@@ -5,7 +5,6 @@ import dev.colt.dialect.graph.onnx.ModelLoader;
 import dev.colt.ir.Diagnostic;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
 import dev.colt.ir.text.Printer;
@@ -215,7 +214,7 @@ public final class ColtOpt implements Callable<Integer> {
   }
 
   private PassManager.Config passConfig(List<Diagnostic> produced) {
-    return PassManager.Config.of(Verifier::verify).withDiagnostics(produced::add)
+    return PassManager.Config.standard().withDiagnostics(produced::add)
         .withDumps(printIrBeforeAll, printIrAfterAll, Printer::print, stderr::print);
   }
 

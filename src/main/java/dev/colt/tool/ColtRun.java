@@ -14,7 +14,6 @@ import dev.colt.ir.Attribute;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
 import dev.colt.lower.graph.GraphToAffine;
@@ -115,7 +114,7 @@ public final class ColtRun implements Callable<Integer> {
       var pipeline = PipelineParser.parse(pipelineText, "<pass-pipeline>", PassRegistry.global());
       Operation module = onnx ? ModelLoader.load(Path.of(input))
           : Parser.parseModule(source, fileName);
-      module = new PassManager(pipeline, PassManager.Config.of(Verifier::verify)
+      module = new PassManager(pipeline, PassManager.Config.standard()
           .withDiagnostics(d -> stderr.print(renderer.render(d)))).run(module);
       module = GraphToAffine.lowerModule(module);
       String function = entry != null ? entry : onlyFunction(module);

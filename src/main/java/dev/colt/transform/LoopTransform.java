@@ -12,7 +12,7 @@ import java.util.Optional;
  * yet (they name them first with {@link LoopHandles#assign}).
  */
 public sealed interface LoopTransform
-    permits Permute, Tile, Unroll, UnrollAndJam, Vectorize, ScalarReplace, HoistInvariants,
+    permits Permute, Tile, Unroll, UnrollAndJam, Vectorize, ScalarReplace, HoistInvariants, Pack,
         Parallelize {
 
   /** Empty when the transformation is legal on {@code func}, else why not. */

@@ -157,6 +157,16 @@ public final class ReferenceInterpreter {
           m.data[m.linear(e)] = v[i];
         }
       }
+      case "memref.alloc", "memref.alloca" -> {
+        MemRefType t = (MemRefType) op.result().type();
+        long[] shape = t.shape().stream().mapToLong(Long::longValue).toArray();
+        long n = 1;
+        for (long x : shape) {
+          n *= x;
+        }
+        env.put(op.result(), new Buffer(shape, new double[(int) n]));
+      }
+      case "memref.dealloc" -> env.remove(op.operand(0));
       case AffineOps.APPLY -> env.put(op.result(),
           indices(AffineOps.map(op), op.operands())[0]);
       case AffineOps.MIN -> env.put(op.result(), min(indices(AffineOps.map(op), op.operands())));

@@ -7,8 +7,8 @@ import dev.colt.ir.Value;
 import java.util.List;
 
 /**
- * {@code arith.andi}: bitwise and; {@code x & -1} and {@code x & x} fold to {@code x}, {@code x & 0}
- * to 0.
+ * {@code arith.andi}: bitwise and; {@code x & -1} and {@code x & x} fold to {@code x},
+ * {@code x & 0} to 0.
  */
 public final class AndIOp extends ElementwiseOp {
   public static final String NAME = "arith.andi";

@@ -149,14 +149,36 @@ public final class ConstantOp implements OpDefinition, OpSyntax {
         if (!d.type().equals(t)) {
           sink.error(op, "'arith.constant' op value type '" + d.type()
               + "' must match result type '" + t + "'");
-        } else if (!(t instanceof VectorType)) {
+        } else if (!(t instanceof VectorType vt)) {
           sink.error(op, "'arith.constant' op dense constants must have a vector type, got '"
               + t + "'");
+        } else {
+          verifyElements(op, d, vt.elementType(), sink);
         }
       }
       default -> sink.error(op, "'arith.constant' op value must be an integer, float or dense"
           + " elements attribute");
     }
+  }
+
+  /** Reports a dense element that is not a value of the element type. */
+  private static void verifyElements(Operation op, DenseElementsAttr d, Type elem,
+      VerificationSink sink) {
+    for (double v : d.values()) {
+      boolean ok = elem instanceof FloatType ft ? ArithSemantics.isRepresentable(v, ft)
+          : v == Math.rint(v) && Math.abs(v) <= 9007199254740992.0 && fitsSignedOrUnsigned(
+              (long) v, ArithSemantics.bitWidth(elem));
+      if (!ok) {
+        sink.error(op, "'arith.constant' op dense element " + v + " is not a value of type '"
+            + elem + "'");
+        return;
+      }
+    }
+  }
+
+  /** True when {@code v} is a {@code width}-bit integer read as signed or as unsigned. */
+  private static boolean fitsSignedOrUnsigned(long v, int width) {
+    return width >= 64 || (v >= ArithSemantics.minSigned(width) && v < (1L << width));
   }
 
   @Override

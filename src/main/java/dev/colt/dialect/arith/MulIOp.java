@@ -7,8 +7,8 @@ import dev.colt.ir.Value;
 import java.util.List;
 
 /**
- * {@code arith.muli}: multiplication modulo 2^width; {@code x * 1} folds to {@code x}, {@code x * 0}
- * to 0.
+ * {@code arith.muli}: multiplication modulo 2^width; {@code x * 1} folds to {@code x},
+ * {@code x * 0} to 0.
  */
 public final class MulIOp extends ElementwiseOp {
   public static final String NAME = "arith.muli";

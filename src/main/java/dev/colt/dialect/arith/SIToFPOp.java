@@ -36,7 +36,9 @@ public final class SIToFPOp extends CastOp {
 
   @Override
   public List<Attribute> fold(Operation op, List<Attribute> c) {
-    FloatType ft = (FloatType) op.result().type().elementTypeOrSelf();
+    if (!(op.result().type().elementTypeOrSelf() instanceof FloatType ft)) {
+      return null;
+    }
     return ConstantFolder.intsToFloat(op, c, x -> ArithSemantics.signedToFloat(x[0], ft));
   }
 }

@@ -35,7 +35,9 @@ public final class UIToFPOp extends CastOp {
 
   @Override
   public List<Attribute> fold(Operation op, List<Attribute> c) {
-    FloatType ft = (FloatType) op.result().type().elementTypeOrSelf();
+    if (!(op.result().type().elementTypeOrSelf() instanceof FloatType ft)) {
+      return null;
+    }
     int w = width(op.operand(0).type().elementTypeOrSelf());
     return ConstantFolder.intsToFloat(op, c,
         x -> ArithSemantics.unsignedToFloat(ArithSemantics.toUnsigned(x[0], w), ft));

@@ -6,7 +6,9 @@ import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
 import java.util.List;
 
-/** {@code arith.xori}: bitwise exclusive or; {@code x ^ 0} folds to {@code x}, {@code x ^ x} to 0. */
+/**
+ * {@code arith.xori}: bitwise exclusive or; {@code x ^ 0} folds to {@code x}, {@code x ^ x} to 0.
+ */
 public final class XOrIOp extends ElementwiseOp {
   public static final String NAME = "arith.xori";
 

@@ -28,8 +28,10 @@ public final class FmaOp extends ElementwiseOp {
 
   @Override
   public List<Attribute> fold(Operation op, List<Attribute> c) {
-    int width = ((FloatType) op.result().type().elementTypeOrSelf()).width();
-    return switch (width) {
+    if (!(op.result().type().elementTypeOrSelf() instanceof FloatType ft)) {
+      return null;
+    }
+    return switch (ft.width()) {
       case 32 -> ConstantFolder.floats(op, c,
           x -> Math.fma((float) x[0], (float) x[1], (float) x[2]));
       case 64 -> ConstantFolder.floats(op, c, x -> Math.fma(x[0], x[1], x[2]));

@@ -43,7 +43,10 @@ public final class TransferWriteOp implements OpDefinition, OpSyntax {
     return Set.of(OpTrait.WRITES_MEMORY);
   }
 
-  /** A write with the minor identity map and no lane known in bounds. */
+  /**
+   * A write with the minor identity map and no lane known in bounds. Precondition: {@code vector}
+   * has a vector type.
+   */
   public static Operation create(Value vector, Value base, List<Value> indices) {
     int rank = ((VectorType) vector.type()).rank();
     return create(vector, base, indices, TransferSupport.minorIdentity(indices.size(), rank),

@@ -39,7 +39,10 @@ public final class VectorExtractOp implements OpDefinition, OpSyntax {
     return Set.of(OpTrait.PURE);
   }
 
-  /** Builds {@code vector.extract vector[position...]}; the result type follows the position. */
+  /**
+   * Builds {@code vector.extract vector[position...]}; the result type follows the position.
+   * Precondition: {@code vector} has a vector type.
+   */
   public static Operation create(Value vector, long... position) {
     List<Long> pos = java.util.Arrays.stream(position).boxed().toList();
     Type result = StaticPosition.typeAt((VectorType) vector.type(), pos.size());
@@ -75,8 +78,8 @@ public final class VectorExtractOp implements OpDefinition, OpSyntax {
 
   @Override
   public List<Attribute> fold(Operation op, List<Attribute> c) {
-    if (!(c.get(0) instanceof DenseElementsAttr d) || !(op.operand(0).type() instanceof VectorType v)
-        || position(op) == null) {
+    if (!(c.get(0) instanceof DenseElementsAttr d)
+        || !(op.operand(0).type() instanceof VectorType v) || position(op) == null) {
       return null;
     }
     int base = StaticPosition.linearOffset(v, position(op));

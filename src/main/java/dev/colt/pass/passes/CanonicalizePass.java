@@ -25,7 +25,8 @@ public final class CanonicalizePass implements Pass {
       arith.constant; affine maps absorb constant operands and the affine.apply ops that produce \
       their operands (so apply chains fold into loads, stores and loop bounds); constant \
       affine.apply/min/max ops become constants; loops that never run are removed, loops that run \
-      once are promoted; side-effect-free ops whose results are unused are removed. Repeats until \
+      once are promoted, affine.if ops decided by constants are replaced by the branch taken; \
+      side-effect-free ops whose results are unused are removed. Repeats until \
       nothing changes or max-iterations sweeps ran.""",
       PassInfo.Anchor.FUNCTION, List.of(MAX_ITERATIONS, PROMOTE_SINGLE_ITERATION),
       new PassInfo.Example("", """

@@ -1,6 +1,7 @@
 // Canonicalizes an affine map together with its operands: folds constants and affine.apply chains.
 package dev.colt.transform.cleanup;
 
+import dev.colt.dialect.affine.AffineApplyOp;
 import dev.colt.ir.AffineExpr;
 import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
@@ -82,7 +83,7 @@ public final class AffineOperandFolder {
       return AffineExpr.constant(c);
     }
     Operation def = definingOp.apply(v);
-    if (compose && def != null && def.is("affine.apply")
+    if (compose && def != null && def.is(AffineApplyOp.NAME)
         && def.attr("map") instanceof Attribute.AffineMapAttr m && m.map().numResults() == 1
         && m.map().numInputs() == def.operands().size()) {
       AffineMap inner = m.map();

@@ -1,6 +1,15 @@
 // Canonicalization of a function: constant folding, affine simplification, loop cleanup, dead code.
 package dev.colt.transform.cleanup;
 
+import dev.colt.dialect.affine.AffineApplyOp;
+import dev.colt.dialect.affine.AffineForOp;
+import dev.colt.dialect.affine.AffineIfOp;
+import dev.colt.dialect.affine.AffineLoadOp;
+import dev.colt.dialect.affine.AffineMaxOp;
+import dev.colt.dialect.affine.AffineMinOp;
+import dev.colt.dialect.affine.AffineStoreOp;
+import dev.colt.dialect.affine.AffineVectorLoadOp;
+import dev.colt.dialect.affine.AffineVectorStoreOp;
 import dev.colt.ir.AffineExpr;
 import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
@@ -106,12 +115,12 @@ public final class Canonicalizer {
         return;
       }
       boolean handled = switch (op.name()) {
-        case "affine.apply" -> applyOp(op, rw);
-        case "affine.min", "affine.max" -> minMaxOp(op, rw);
-        case "affine.load", "affine.vector_load" -> accessOp(op, 1, rw);
-        case "affine.store", "affine.vector_store" -> accessOp(op, 2, rw);
-        case "affine.for" -> forOp(op, rw);
-        case "affine.if" -> ifOp(op, rw);
+        case AffineApplyOp.NAME -> applyOp(op, rw);
+        case AffineMinOp.NAME, AffineMaxOp.NAME -> minMaxOp(op, rw);
+        case AffineLoadOp.NAME, AffineVectorLoadOp.NAME -> accessOp(op, 1, rw);
+        case AffineStoreOp.NAME, AffineVectorStoreOp.NAME -> accessOp(op, 2, rw);
+        case AffineForOp.NAME -> forOp(op, rw);
+        case AffineIfOp.NAME -> ifOp(op, rw);
         default -> false;
       };
       if (handled) {
@@ -200,7 +209,7 @@ public final class Canonicalizer {
       if (!changed) {
         return false;
       }
-      rw.emit(new Operation("affine.apply", after.operands(), op.results(),
+      rw.emit(new Operation(AffineApplyOp.NAME, after.operands(), op.results(),
           withAttr(op.attributes(), "map", new Attribute.AffineMapAttr(m)), List.of(),
           op.location()));
       rw.markChanged();
@@ -215,7 +224,7 @@ public final class Canonicalizer {
       MapOperands after = folder.fold(map, op.operands());
       LinkedHashSet<AffineExpr> unique = new LinkedHashSet<>(after.map().results());
       boolean allConstant = unique.stream().allMatch(e -> e instanceof AffineExpr.Constant);
-      boolean isMin = op.is("affine.min");
+      boolean isMin = op.is(AffineMinOp.NAME);
       if (allConstant) {
         long best = isMin ? Long.MAX_VALUE : Long.MIN_VALUE;
         for (AffineExpr e : unique) {
@@ -262,11 +271,11 @@ public final class Canonicalizer {
     }
 
     private boolean forOp(Operation op, IrRewriter rw) {
-      AffineMap lb = mapAttr(op, "lowerBoundMap");
-      AffineMap ub = mapAttr(op, "upperBoundMap");
-      if (lb == null || ub == null || !(op.attr("operandSegmentSizes")
+      AffineMap lb = mapAttr(op, AffineForOp.LOWER_BOUND_MAP);
+      AffineMap ub = mapAttr(op, AffineForOp.UPPER_BOUND_MAP);
+      if (lb == null || ub == null || !(op.attr(AffineForOp.SEGMENTS)
           instanceof Attribute.DenseArrayAttr seg) || seg.size() != 3
-          || !(op.attr("step") instanceof Attribute.IntegerAttr stepAttr)
+          || !(op.attr(AffineForOp.STEP) instanceof Attribute.IntegerAttr stepAttr)
           || op.regions().size() != 1 || op.region(0).blocks().size() != 1) {
         return false;
       }
@@ -305,10 +314,10 @@ public final class Canonicalizer {
       List<Value> newOperands = new ArrayList<>(lbAfter.operands());
       newOperands.addAll(ubAfter.operands());
       newOperands.addAll(inits);
-      SortedMap<String, Attribute> attrs = withAttr(op.attributes(), "lowerBoundMap",
+      SortedMap<String, Attribute> attrs = withAttr(op.attributes(), AffineForOp.LOWER_BOUND_MAP,
           new Attribute.AffineMapAttr(lbAfter.map()));
-      attrs.put("upperBoundMap", new Attribute.AffineMapAttr(ubAfter.map()));
-      attrs.put("operandSegmentSizes", Attribute.DenseArrayAttr.i32(
+      attrs.put(AffineForOp.UPPER_BOUND_MAP, new Attribute.AffineMapAttr(ubAfter.map()));
+      attrs.put(AffineForOp.SEGMENTS, Attribute.DenseArrayAttr.i32(
           lbAfter.operands().size(), ubAfter.operands().size(), inits.size()));
       rw.emit(new Operation(op.name(), newOperands, op.results(), attrs,
           op.regions(), op.location()));

@@ -1,6 +1,7 @@
 // The constants of one function, deduplicated and placed at the start of its body.
 package dev.colt.transform.cleanup;
 
+import dev.colt.dialect.arith.ConstantOp;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.FloatType;
 import dev.colt.ir.OpRegistry;
@@ -21,7 +22,7 @@ import java.util.Map;
  * it dominates every use. Also materializes folded attributes as new {@code arith.constant} ops.
  */
 final class ConstantPool {
-  static final String CONSTANT_OP = "arith.constant";
+  static final String CONSTANT_OP = ConstantOp.NAME;
 
   private record Key(String opName, Attribute value, Type type) {}
 

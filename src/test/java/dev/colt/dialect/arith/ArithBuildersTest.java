@@ -118,6 +118,15 @@ class ArithBuildersTest {
     assertEquals(List.of("'arith.constant' op value type 'f32' must match result type 'f64'"),
         errors(Operation.create(ConstantOp.NAME, List.of(), List.of(FloatType.F64),
             Map.of("value", new Attribute.FloatAttr(1.0, FloatType.F32)))));
+    assertEquals(List.of("'arith.constant' op dense element 0.1 is not a value of type 'f32'"),
+        errors(ConstantOp.create(new Attribute.DenseElementsAttr(v8, new double[] {0.1}))));
+    assertEquals(List.of("'arith.constant' op dense element 256.0 is not a value of type 'i8'"),
+        errors(ConstantOp.create(new Attribute.DenseElementsAttr(VectorType.of(IntegerType.I8,
+            2), new double[] {-128, 256}))));
+    valid(ConstantOp.create(new Attribute.DenseElementsAttr(VectorType.of(IntegerType.I8, 2),
+        new double[] {-128, 255})));
+    valid(ConstantOp.create(new Attribute.DenseElementsAttr(VectorType.of(IntegerType.I1, 2),
+        new double[] {1, 0})));
     assertEquals(List.of("'arith.cmpf' op requires attribute 'predicate' (an i64 predicate"
         + " number)"), errors(Operation.create(CmpFOp.NAME, List.of(f, g),
             List.of(IntegerType.I1), Map.of("predicate", Attribute.i64(16)))));

@@ -1,4 +1,4 @@
-// Property: folding arith ops on constants gives the same bits as Java evaluating the type's semantics.
+// Property: folding arith ops on constants gives the bits Java computes with the type's semantics.
 package dev.colt.dialect.arith;
 
 import static dev.colt.dialect.arith.FoldSupport.asF32;
@@ -236,7 +236,8 @@ class ArithFoldPropertiesTest {
     } else {
       assertNull(toInt, "fptosi of " + f + " must not fold");
     }
-    assertEquals((long) (int) l, asLong(fold(IndexCastOp.create(v(INDEX), I32), intAttr(l, INDEX))));
+    assertEquals((long) (int) l,
+        asLong(fold(IndexCastOp.create(v(INDEX), I32), intAttr(l, INDEX))));
     assertEquals((long) n, asLong(fold(IndexCastOp.create(v(I32), INDEX), intAttr(n, I32))));
     assertEquals((long) (byte) n, asLong(fold(TruncIOp.create(v(I32), I8), intAttr(n, I32))));
     assertEquals((long) (byte) n,

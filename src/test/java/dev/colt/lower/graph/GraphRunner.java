@@ -71,7 +71,7 @@ public final class GraphRunner {
     if (executor == Executor.INTERPRETER) {
       new Interpreter(lowered).call(name, all);
     } else {
-      try (JitModule m = Jit.forCurrentThread().compile(lowered, "")) {
+      try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
         m.function(name).call(all);
       }
     }

@@ -4,13 +4,9 @@ package dev.colt.lower.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.colt.exec.data.Checksums;
-import dev.colt.exec.data.PatternInputs;
-import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.interp.Interpreter;
-import dev.colt.exec.jit.Jit;
-import dev.colt.exec.jit.JitModule;
+import dev.colt.exec.jit.JitRunner;
 import dev.colt.ir.Attribute;
-import dev.colt.ir.FunctionType;
 import dev.colt.ir.Operation;
 import dev.colt.ir.text.Parser;
 import java.nio.file.Files;
@@ -33,12 +29,7 @@ class LoweredModelsJitTest {
       Operation lowered = GraphToAffine.lowerModule(graph);
       String fn = ((Attribute.StringAttr) GraphRunner.function(graph).attr("sym_name")).value();
       List<String> expected = Checksums.lines(Interpreter.runWithPatternInputs(lowered, fn));
-      FunctionType type = GraphRunner.signature(GraphRunner.function(lowered));
-      List<RuntimeValue> args = PatternInputs.forSignature(type, 16);
-      try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
-        m.function(fn).call(args);
-      }
-      List<String> actual = Checksums.lines(args);
+      List<String> actual = Checksums.lines(JitRunner.runWithPatternInputs(lowered, fn));
       assertEquals(List.of(), Checksums.differences(expected, actual, 1e-4));
     }));
   }

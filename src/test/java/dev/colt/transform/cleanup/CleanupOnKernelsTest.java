@@ -8,7 +8,6 @@ import dev.colt.exec.interp.Interpreter;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Verifier;
 import dev.colt.ir.text.Parser;
 import dev.colt.ir.text.Printer;
 import dev.colt.pass.PassManager;
@@ -31,7 +30,7 @@ class CleanupOnKernelsTest {
     }
     PassManager pm = new PassManager(PipelineParser.parse(
         "builtin.module(func.func(canonicalize,cse))", "<p>", PassRegistry.global()),
-        PassManager.Config.of(Verifier::verify));
+        PassManager.Config.standard());
     return kernels.stream().map(k -> DynamicTest.dynamicTest(k.getFileName().toString(), () -> {
       Operation before = Parser.parseModule(Files.readString(k), k.toString());
       Operation after = pm.run(before);

@@ -1,0 +1,58 @@
+// Tests packing: the B panel of a tiled matmul copied into an aligned buffer, and refusals.
+package dev.colt.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.colt.analysis.AffineOps;
+import dev.colt.analysis.LoopHandles;
+import dev.colt.exec.data.Checksums;
+import dev.colt.exec.interp.Interpreter;
+import dev.colt.ir.MemRefType;
+import dev.colt.ir.ModuleOp;
+import dev.colt.ir.Operation;
+import dev.colt.ir.Verifier;
+import dev.colt.testkit.Kernels;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PackTest {
+
+  @Test
+  void packsTheBPanelOfATiledMatmul() {
+    Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 8L, 4L))
+        .apply(Kernels.matmul(8, 16, 8));
+    // Packing before k.tile copies B's rows for every k tile (8 x 8); before i.point, one panel.
+    Operation whole = TransformTesting.applyChecked(t, new Pack("k.tile", 1));
+    assertEquals(MemRefType.of(dev.colt.ir.FloatType.F32, 8, 8), whole.nestedOps().stream()
+        .filter(o -> o.is("memref.alloc")).findFirst().orElseThrow().result().type());
+    Operation out = TransformTesting.applyChecked(t, new Pack("i.point", 1));
+    Operation alloc = out.nestedOps().stream().filter(o -> o.is("memref.alloc")).findFirst()
+        .orElseThrow();
+    assertEquals(MemRefType.of(dev.colt.ir.FloatType.F32, 4, 8), alloc.result().type());
+    Operation kp = LoopHandles.find(out, "k.point");
+    assertTrue(AffineOps.bodyOps(kp).stream().anyMatch(o -> o.is(AffineOps.LOAD)
+        && AffineOps.accessMemref(o) == alloc.result()));
+    assertEquals(List.of(), Verifier.verify(ModuleOp.create(List.of(out))));
+    Operation before = ModuleOp.create(List.of(Kernels.matmul(8, 16, 8)));
+    Operation after = ModuleOp.create(List.of(out));
+    assertTrue(Checksums.differences(
+        Checksums.lines(Interpreter.runWithPatternInputs(before, "matmul")),
+        Checksums.lines(Interpreter.runWithPatternInputs(after, "matmul")), 1e-5).isEmpty());
+  }
+
+  @Test
+  void refusesWrittenMemrefsAndPartialTiles() {
+    Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 8L, 4L))
+        .apply(Kernels.matmul(8, 16, 8));
+    assertInstanceOf(Refusal.UnsupportedShape.class, new Pack("k.tile", 2).check(t)
+        .orElseThrow());
+    Operation partial = new Tile(List.of("i", "j"), List.of(3L, 5L))
+        .apply(Kernels.matmul(7, 9, 4));
+    assertInstanceOf(Refusal.UnsupportedShape.class, new Pack("j.tile", 1).check(partial)
+        .orElseThrow());
+    assertInstanceOf(Refusal.BadParameter.class, new Pack("i", 7).check(Kernels.matmul(4, 4, 4))
+        .orElseThrow());
+  }
+}
