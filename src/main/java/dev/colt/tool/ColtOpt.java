@@ -8,6 +8,9 @@ import dev.colt.ir.Operation;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
 import dev.colt.ir.text.Printer;
+import dev.colt.lower.graph.GraphToAffine;
+import dev.colt.lower.llvm.LlvmIrEmitter;
+import dev.colt.lower.llvm.LlvmOptimizer;
 import dev.colt.pass.Pass;
 import dev.colt.pass.PassDocs;
 import dev.colt.pass.PassInfo;
@@ -64,6 +67,11 @@ public final class ColtOpt implements Callable<Integer> {
   @Option(names = "--verify-diagnostics",
       description = "Check diagnostics against expected-error/-warning/-remark/-note comments.")
   boolean verifyDiagnostics;
+
+  @Option(names = "--emit", paramLabel = "FORMAT", defaultValue = "mlir",
+      description = "Output format: mlir (default); llvm (the LLVM IR the JIT links, after "
+          + "default<O3>, for this host); llvm-lowered (the same before optimization).")
+  String emit;
 
   @Option(names = "--list-passes", description = "List the passes with their options and exit.")
   boolean listPasses;
@@ -180,10 +188,29 @@ public final class ColtOpt implements Callable<Integer> {
       stderr.print(new DiagnosticRenderer(null).render(d));
       failed |= d.severity() == Diagnostic.Severity.ERROR;
     }
-    if (result != null && !writeOutput(Printer.print(result))) {
+    String text = null;
+    if (result != null) {
+      try {
+        text = emitted(result);
+      } catch (DiagnosticException e) {
+        stderr.print(new DiagnosticRenderer(null).render(e));
+        return 1;
+      }
+    }
+    if (text != null && !writeOutput(text)) {
       return 1;
     }
     return failed ? 1 : 0;
+  }
+
+  /** The module in the --emit format; lowering failures are DiagnosticExceptions. */
+  private String emitted(Operation module) {
+    return switch (emit) {
+      case "llvm" -> LlvmIrEmitter.emit(GraphToAffine.lowerModule(module),
+          LlvmOptimizer.DEFAULT_PIPELINE);
+      case "llvm-lowered" -> LlvmIrEmitter.emit(GraphToAffine.lowerModule(module), "");
+      default -> Printer.print(module);
+    };
   }
 
   private PassManager.Config passConfig(List<Diagnostic> produced) {
@@ -200,9 +227,11 @@ public final class ColtOpt implements Callable<Integer> {
       SourceChunk chunk = chunks.get(i);
       List<Diagnostic> produced = new ArrayList<>();
       Operation result = null;
+      String text = null;
       try {
         Operation module = Parser.parseModule(chunk.paddedText(), fileName);
         result = new PassManager(pipeline, passConfig(produced)).run(module);
+        text = emitted(result);
       } catch (DiagnosticException e) {
         produced.addAll(e.diagnostics());
       }
@@ -219,11 +248,11 @@ public final class ColtOpt implements Callable<Integer> {
           failed |= d.severity() == Diagnostic.Severity.ERROR;
         }
       }
-      if (result != null) {
+      if (text != null) {
         if (i > 0 && !out.isEmpty()) {
           out.append(SourceChunk.SEPARATOR).append('\n');
         }
-        out.append(Printer.print(result));
+        out.append(text);
       }
     }
     if (!writeOutput(out.toString())) {

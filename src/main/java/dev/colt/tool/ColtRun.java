@@ -1,9 +1,15 @@
 // colt-run: runs a function of an IR file on the pattern inputs and prints checksums.
 package dev.colt.tool;
 
+import dev.colt.analysis.WorkEstimate;
 import dev.colt.dialect.graph.onnx.ModelLoader;
 import dev.colt.exec.data.Checksums;
+import dev.colt.exec.data.PatternInputs;
 import dev.colt.exec.data.RuntimeValue;
+import dev.colt.exec.isolate.IsolatedRunner;
+import dev.colt.exec.isolate.RunResult;
+import dev.colt.exec.jit.JitRunner;
+import dev.colt.exec.measure.MeasureConfig;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.ModuleOp;
@@ -11,6 +17,7 @@ import dev.colt.ir.Operation;
 import dev.colt.ir.text.DiagnosticRenderer;
 import dev.colt.ir.text.Parser;
 import dev.colt.lower.graph.GraphToAffine;
+import dev.colt.lower.llvm.LlvmOptimizer;
 import dev.colt.pass.PassManager;
 import dev.colt.pass.PassRegistry;
 import dev.colt.pass.PipelineParser;
@@ -20,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,6 +62,18 @@ public final class ColtRun implements Callable<Integer> {
 
   @Option(names = "--interpret", description = "Run with the reference interpreter.")
   boolean interpret;
+
+  @Option(names = "--bench",
+      description = "Also time the function (JIT) and print 'median_ms=.. gflops=..'.")
+  boolean bench;
+
+  @Option(names = "--isolate",
+      description = "Run in a worker process: a crash or a hang (--timeout) is reported, not fatal.")
+  boolean isolate;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Time limit of an --isolate run (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
 
   private final InputStream stdin;
   private final PrintStream stdout;
@@ -103,12 +123,23 @@ public final class ColtRun implements Callable<Integer> {
             + " has several functions; choose one with --entry NAME");
         return 1;
       }
+      if (interpret && (bench || isolate)) {
+        stderr.println("colt-run: error: --bench and --isolate run compiled code; drop"
+            + " --interpret");
+        return 1;
+      }
+      if (isolate) {
+        return runIsolated(module, function);
+      }
       List<RuntimeValue> args = Executor.select(interpret).runWithPatternInputs(module, function);
       if (printChecksums) {
         for (String line : Checksums.lines(args)) {
           stdout.println(line);
         }
-      } else {
+      }
+      if (bench) {
+        stdout.println(JitRunner.bench(module, function, MeasureConfig.standard()).line());
+      } else if (!printChecksums) {
         stdout.println("ran @" + function + " on pattern inputs (--print-checksums prints "
             + "checksums)");
       }
@@ -118,6 +149,37 @@ public final class ColtRun implements Callable<Integer> {
       boolean pipelineError = !e.diagnostics().isEmpty()
           && e.diagnostics().get(0).location().file().equals("<pass-pipeline>");
       stderr.print((pipelineError ? new DiagnosticRenderer(pipelineText) : renderer).render(e));
+      return 1;
+    }
+  }
+
+  /** Runs in an IsolatedRunner worker; crashes and time-outs are errors with status 1. */
+  private int runIsolated(Operation module, String function) {
+    try (IsolatedRunner runner = new IsolatedRunner(Duration.ofSeconds(timeoutSeconds))) {
+      IsolatedRunner.RunOutcome outcome = runner.run(module, function,
+          PatternInputs.DEFAULT_DYNAMIC_DIM, bench, MeasureConfig.standard(),
+          LlvmOptimizer.DEFAULT_PIPELINE);
+      if (outcome instanceof IsolatedRunner.RunOutcome.NotRun n) {
+        stderr.println("colt-run: error: @" + function + " did not run: " + n.reason());
+        return 1;
+      }
+      RunResult r = ((IsolatedRunner.RunOutcome.Ran) outcome).result();
+      if (printChecksums) {
+        r.checksums().forEach(c -> stdout.println(c.format()));
+      }
+      if (bench) {
+        Operation f = ModuleOp.body(module).stream().filter(op -> op.is("func.func")
+            && op.attr("sym_name") instanceof Attribute.StringAttr s
+            && s.value().equals(function)).findFirst().orElseThrow();
+        stdout.println(new JitRunner.Bench(r.timing(), WorkEstimate.of(f).flops()).line());
+      }
+      if (!printChecksums && !bench) {
+        stdout.println("ran @" + function + " in a worker process on pattern inputs");
+      }
+      stdout.flush();
+      return 0;
+    } catch (IOException e) {
+      stderr.println("colt-run: error: worker process failed: " + e.getMessage());
       return 1;
     }
   }

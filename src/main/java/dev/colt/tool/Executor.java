@@ -3,6 +3,7 @@ package dev.colt.tool;
 
 import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.interp.Interpreter;
+import dev.colt.exec.jit.JitRunner;
 import dev.colt.ir.Operation;
 import java.util.List;
 
@@ -16,11 +17,11 @@ interface Executor {
   /** The reference interpreter. */
   Executor INTERPRETER = Interpreter::runWithPatternInputs;
 
-  /**
-   * The executor colt-run uses. TODO: make the LLVM JIT the default (and the interpreter the
-   * {@code --interpret} choice) once dev.colt.exec provides it; until then both run the interpreter.
-   */
+  /** The LLVM JIT (in this process). */
+  Executor JIT = JitRunner::runWithPatternInputs;
+
+  /** The executor colt-run uses: the JIT by default, the interpreter with --interpret. */
   static Executor select(boolean interpret) {
-    return INTERPRETER;
+    return interpret ? INTERPRETER : JIT;
   }
 }

@@ -127,6 +127,7 @@ final class FunctionLowering {
       case "memref.dealloc" -> s.callExternal("free", s.voidType, List.of(s.ptr),
           s.get(op.operand(0)));
       case "memref.dim" -> memrefDim(op);
+      case "memref.copy" -> copy(op);
       case "memref.cast" -> memrefCast(op);
       case "memref.get_global" -> getGlobal(op);
       case "func.call" -> call(op);
@@ -325,6 +326,16 @@ final class FunctionLowering {
       r = LLVMBuildSelect(s.builder, is, view.dims().get(d), r, "");
     }
     s.put(op.result(), r);
+  }
+
+  /** memref.copy source, target: same shape and identity layout, so one llvm.memcpy. */
+  private void copy(Operation op) {
+    LoweringState.MemRefView src = s.memref(op.operand(0));
+    LoweringState.MemRefView dst = s.memref(op.operand(1));
+    LLVMValueRef bytes = LLVMBuildMul(s.builder, count(src.dims()),
+        s.i64(LoweringState.byteSize(src.type().elementType())), "");
+    s.intrinsic("llvm.memcpy", List.of(s.ptr, s.ptr, s.i64), dst.pointer(), src.pointer(), bytes,
+        LLVMConstInt(s.i1, 0, 0));
   }
 
   private void memrefCast(Operation op) {

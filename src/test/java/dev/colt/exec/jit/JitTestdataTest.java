@@ -26,7 +26,7 @@ class JitTestdataTest {
   static final double TOLERANCE = 1e-5;
 
   static List<Path> kernels() throws IOException {
-    try (Stream<Path> files = Files.walk(Path.of("testdata"))) {
+    try (Stream<Path> files = Files.walk(Path.of("testdata", "kernels"))) {
       return files.filter(p -> p.toString().endsWith(".mlir")).sorted().toList();
     }
   }
