@@ -22,7 +22,7 @@ import java.util.Set;
  * enclosing loop non-parallel.
  */
 public final class DependenceAnalysis {
-  private static final Direction[] ALL = Direction.values();
+  private static final Direction[] ALL = {Direction.LT, Direction.EQ, Direction.GT};
 
   private final LoopForest forest;
   private final LoopBounds bounds;
@@ -149,7 +149,7 @@ public final class DependenceAnalysis {
         }
         for (LoopForest.Loop l : band) {
           int level = d.levelOf(l);
-          if (level >= 0 && v.get(level) == Direction.GT) {
+          if (level >= 0 && v.get(level).admits(Direction.GT)) {
             return false;
           }
         }
@@ -169,7 +169,7 @@ public final class DependenceAnalysis {
         }
         for (LoopForest.Loop l : band) {
           int level = d.levelOf(l);
-          if (level >= 0 && v.get(level) == Direction.GT) {
+          if (level >= 0 && v.get(level).admits(Direction.GT)) {
             return d;
           }
         }
@@ -204,17 +204,7 @@ public final class DependenceAnalysis {
     Set<DirectionVector> backward = new LinkedHashSet<>();
     boolean aFirst = forest.position(a.op()) < forest.position(b.op());
     for (DirectionVector v : leaves) {
-      if (v.isLexPositive()) {
-        forward.add(v);
-      } else if (v.isLexNegative()) {
-        backward.add(v.reversed());
-      } else if (a.op() != b.op()) {
-        if (aFirst) {
-          forward.add(v);
-        } else {
-          backward.add(v);
-        }
-      }
+      split(new ArrayList<>(v.directions()), 0, a.op() != b.op(), aFirst, forward, backward);
     }
     List<Long> distance = sys.distance();
     if (!forward.isEmpty()) {
@@ -226,12 +216,50 @@ public final class DependenceAnalysis {
     }
   }
 
+  /**
+   * Sorts a vector into forward (source first) and backward dependences, expanding {@code *}
+   * entries up to the carrier level.
+   */
+  private static void split(List<Direction> v, int from, boolean distinct, boolean aFirst,
+      Set<DirectionVector> forward, Set<DirectionVector> backward) {
+    for (int i = from; i < v.size(); i++) {
+      Direction d = v.get(i);
+      if (d == Direction.EQ) {
+        continue;
+      }
+      if (d == Direction.ANY) {
+        for (Direction x : ALL) {
+          List<Direction> copy = new ArrayList<>(v);
+          copy.set(i, x);
+          split(copy, i, distinct, aFirst, forward, backward);
+        }
+        return;
+      }
+      DirectionVector dv = new DirectionVector(v);
+      if (d == Direction.LT) {
+        forward.add(dv);
+      } else {
+        backward.add(dv.reversed());
+      }
+      return;
+    }
+    if (distinct) {
+      (aFirst ? forward : backward).add(new DirectionVector(v));
+    }
+  }
+
   private void refine(PairSystem sys, int level, Direction[] dirs, List<DirectionVector> out) {
     if (!sys.feasible(dirs)) {
       return;
     }
     if (level == dirs.length) {
       out.add(new DirectionVector(List.of(dirs)));
+      return;
+    }
+    if (sys.isFree(level)) {
+      dirs[level] = sys.hasOneIteration(level) ? Direction.EQ : Direction.ANY;
+      refine(sys, level + 1, dirs, out);
+      dirs[level] = null;
       return;
     }
     for (Direction d : ALL) {
@@ -249,6 +277,8 @@ public final class DependenceAnalysis {
     private final Interval[] commonRanges;
     /** For each common level, the level of its tile loop (lower bound = that IV), or -1. */
     private final int[] tileOf;
+    /** For each common level, a modulus m such that two distinct IV values differ by >= m. */
+    private final long[] alignment;
 
     PairSystem(Access a, Access b, List<LoopForest.Loop> common) {
       this.a = a;
@@ -256,10 +286,35 @@ public final class DependenceAnalysis {
       this.common = common;
       this.commonRanges = new Interval[common.size()];
       this.tileOf = new int[common.size()];
+      this.alignment = new long[common.size()];
       for (int i = 0; i < common.size(); i++) {
         commonRanges[i] = bounds.ivRange(common.get(i).op());
         tileOf[i] = tileLevel(i);
+        alignment[i] = Math.max(1, bounds.alignment(common.get(i).op()));
       }
+    }
+
+    /** True when no equation and no tile coupling involves level i. */
+    boolean isFree(int i) {
+      if (tileOf[i] >= 0) {
+        return false;
+      }
+      for (int j = 0; j < tileOf.length; j++) {
+        if (tileOf[j] == i) {
+          return false;
+        }
+      }
+      for (Equation eq : equations()) {
+        if (eq != null && (eq.ca()[i] != 0 || eq.cb()[i] != 0)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    boolean hasOneIteration(int i) {
+      Interval r = commonRanges[i];
+      return r.isBounded() && r.hi() - r.lo() < alignment[i];
     }
 
     /** Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t). */
@@ -341,7 +396,8 @@ public final class DependenceAnalysis {
     boolean feasible(Direction[] dirs) {
       for (int i = 0; i < dirs.length; i++) {
         int t = tileOf[i];
-        if (t >= 0 && dirs[t] != null && dirs[i] != null) {
+        if (t >= 0 && dirs[t] != null && dirs[i] != null && dirs[t] != Direction.ANY
+            && dirs[i] != Direction.ANY) {
           if (dirs[t] == Direction.LT && dirs[i] != Direction.LT
               || dirs[t] == Direction.GT && dirs[i] != Direction.GT) {
             return false;
@@ -365,12 +421,31 @@ public final class DependenceAnalysis {
       return false;
     }
 
-    /** True when subscript {@code d} of a and b may be equal under the (partial) directions. */
-    private boolean subscriptFeasible(int d, Direction[] dirs) {
+    /**
+     * One subscript equation {@code sum(ca[i]*x_i - cb[i]*y_i) + rest == 0}, where rest ranges
+     * over [restLo, restHi] with gcd restG, and {@code diff} is the constant the gcd must divide.
+     */
+    private record Equation(long[] ca, long[] cb, double restLo, double restHi, long restG,
+        long diff, boolean anyConstantWorks) {}
+
+    private Equation[] equations;
+
+    private Equation[] equations() {
+      if (equations == null) {
+        equations = new Equation[a.subscripts().size()];
+        for (int d = 0; d < equations.length; d++) {
+          equations[d] = equation(d);
+        }
+      }
+      return equations;
+    }
+
+    /** The equation of subscript d, or null when it cannot constrain anything. */
+    private Equation equation(int d) {
       LinearForm fa = a.subscripts().get(d);
       LinearForm fb = b.subscripts().get(d);
       if (!fa.isExact() || !fb.isExact()) {
-        return true;
+        return null;
       }
       boolean last = d == a.subscripts().size() - 1;
       long wa = last ? a.width() : 1;
@@ -379,17 +454,12 @@ public final class DependenceAnalysis {
       double lo = fa.constant() - fb.constant() - (wb - 1);
       double hi = fa.constant() - fb.constant() + (wa - 1);
       long g = (wa > 1 || wb > 1) ? 1 : 0;
+      long[] ca = new long[common.size()];
+      long[] cb = new long[common.size()];
       for (int i = 0; i < common.size(); i++) {
         Value iv = common.get(i).inductionVar();
-        long ca = fa.coefficient(iv);
-        long cb = fb.coefficient(iv);
-        Interval r = banerjee(ca, cb, commonRanges[i], dirs[i]);
-        if (r == null) {
-          return false;
-        }
-        lo += r.lo();
-        hi += r.hi();
-        g = dirs[i] == Direction.EQ ? gcd(g, ca - cb) : gcd(gcd(g, ca), cb);
+        ca[i] = fa.coefficient(iv);
+        cb[i] = fb.coefficient(iv);
       }
       Map<Value, Long> others = new IdentityHashMap<>();
       fa.terms().forEach((v, c) -> {
@@ -409,46 +479,74 @@ public final class DependenceAnalysis {
             || forest.isDefinedOutside(v, common.get(0).op()));
         if (invariant) {
           // The same value on both sides: only the net coefficient matters.
-          long c = e.getValue();
-          if (c != 0) {
-            return true;
+          if (e.getValue() != 0) {
+            return null;
           }
           continue;
         }
         // Different iterations may see different values: each side ranges independently.
-        long ca = fa.coefficient(v);
-        long cb = fb.coefficient(v);
+        long ca1 = fa.coefficient(v);
+        long cb1 = fb.coefficient(v);
         Interval range = own == null ? Interval.ALL : bounds.ivRange(own.op());
-        Interval r = range.times(ca).plus(range.times(-cb));
+        Interval r = range.times(ca1).plus(range.times(-cb1));
         lo += r.lo();
         hi += r.hi();
-        g = gcd(gcd(g, ca), cb);
+        g = gcd(gcd(g, ca1), cb1);
+      }
+      return new Equation(ca, cb, lo, hi, g, fb.constant() - fa.constant(), wa > 1 || wb > 1);
+    }
+
+    /** True when subscript {@code d} of a and b may be equal under the (partial) directions. */
+    private boolean subscriptFeasible(int d, Direction[] dirs) {
+      Equation eq = equations()[d];
+      if (eq == null) {
+        return true;
+      }
+      double lo = eq.restLo();
+      double hi = eq.restHi();
+      long g = eq.restG();
+      long[] ca = eq.ca();
+      long[] cb = eq.cb();
+      for (int i = 0; i < ca.length; i++) {
+        if (ca[i] == 0 && cb[i] == 0) {
+          if ((dirs[i] == Direction.LT || dirs[i] == Direction.GT) && hasOneIteration(i)) {
+            return false;
+          }
+          continue;
+        }
+        Interval r = banerjee(ca[i], cb[i], commonRanges[i], dirs[i], alignment[i]);
+        if (r == null) {
+          return false;
+        }
+        lo += r.lo();
+        hi += r.hi();
+        g = dirs[i] == Direction.EQ ? gcd(g, ca[i] - cb[i]) : gcd(gcd(g, ca[i]), cb[i]);
       }
       if (lo > 0 || hi < 0) {
         return false;
       }
-      long diff = fb.constant() - fa.constant();
       if (g == 0) {
-        return diff == 0 || wa > 1 || wb > 1;
+        return eq.diff() == 0 || eq.anyConstantWorks();
       }
-      return diff % g == 0;
+      return eq.diff() % g == 0;
     }
 
     /**
      * Range of {@code ca*x - cb*y} for x (source) and y (sink) in {@code r} under direction
-     * {@code dir} (null = any); null when the direction admits no pair.
+     * {@code dir} (null = any), where distinct values differ by at least {@code m}; null when the
+     * direction admits no pair.
      */
-    private Interval banerjee(long ca, long cb, Interval r, Direction dir) {
+    private Interval banerjee(long ca, long cb, Interval r, Direction dir, long m) {
       if (r.isEmpty()) {
         return null;
       }
-      if (dir == Direction.EQ || dir == null) {
-        if (dir == Direction.EQ) {
-          return r.times(ca - cb);
-        }
+      if (dir == Direction.EQ) {
+        return r.times(ca - cb);
+      }
+      if (dir == null || dir == Direction.ANY) {
         return r.times(ca).plus(r.times(-cb));
       }
-      if (r.isBounded() && r.hi() - r.lo() < 1) {
+      if (r.isBounded() && r.hi() - r.lo() < m) {
         return null;
       }
       if (ca == 0 && cb == 0) {
@@ -457,11 +555,12 @@ public final class DependenceAnalysis {
       if (!r.isBounded()) {
         return Interval.ALL;
       }
+      // Distinct values of the induction variable differ by at least m (its alignment).
       double lo = r.lo();
       double hi = r.hi();
       double[][] vertices = dir == Direction.LT
-          ? new double[][] {{lo, lo + 1}, {lo, hi}, {hi - 1, hi}}
-          : new double[][] {{lo + 1, lo}, {hi, lo}, {hi, hi - 1}};
+          ? new double[][] {{lo, lo + m}, {lo, hi}, {hi - m, hi}}
+          : new double[][] {{lo + m, lo}, {hi, lo}, {hi, hi - m}};
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (double[] p : vertices) {

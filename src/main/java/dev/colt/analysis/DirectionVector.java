@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One direction per common loop, outermost first; {@code (<, =)} prints as {@code "<="}. */
+/**
+ * One direction per common loop, outermost first; {@code (<, =)} prints as {@code "<="}. Vectors
+ * produced by the analysis are fully refined up to their carrier level; later entries may be
+ * {@code *}.
+ */
 public record DirectionVector(List<Direction> directions) {
   public DirectionVector {
     directions = List.copyOf(directions);
@@ -18,6 +22,7 @@ public record DirectionVector(List<Direction> directions) {
         case '<' -> Direction.LT;
         case '=' -> Direction.EQ;
         case '>' -> Direction.GT;
+        case '*' -> Direction.ANY;
         default -> throw new IllegalArgumentException("bad direction '" + c + "'");
       });
     }
@@ -40,6 +45,22 @@ public record DirectionVector(List<Direction> directions) {
       }
     }
     return -1;
+  }
+
+  /**
+   * True when the vector may be lexicographically negative: some entry admits {@code >} while all
+   * entries before it admit {@code =}.
+   */
+  public boolean mayBeLexNegative() {
+    for (Direction d : directions) {
+      if (d.admits(Direction.GT)) {
+        return true;
+      }
+      if (!d.admits(Direction.EQ)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** True when the first non-{@code =} entry is {@code <}. */

@@ -62,6 +62,45 @@ public final class LoopBounds {
     return acc;
   }
 
+  private final Map<Operation, Long> alignments = new IdentityHashMap<>();
+
+  /**
+   * A modulus m such that every value of the loop's induction variable is congruent modulo m
+   * (so two distinct values differ by at least m): the step when the lower bound is a constant,
+   * gcd(step, m of t) when it is another loop's induction variable t plus a constant, else 1.
+   */
+  public synchronized long alignment(Operation forOp) {
+    Long m = alignments.get(forOp);
+    if (m == null) {
+      long step = AffineOps.step(forOp);
+      long result = 1;
+      List<LinearForm> lows = lowerForms(forOp);
+      if (lows.size() == 1 && lows.get(0).isExact()) {
+        LinearForm low = lows.get(0);
+        if (low.terms().isEmpty()) {
+          result = step;
+        } else if (low.terms().size() == 1 && low.terms().values().iterator().next() == 1) {
+          LoopForest.Loop t = forest.loopOfInductionVar(low.terms().keySet().iterator().next());
+          if (t != null) {
+            result = gcd(step, alignment(t.op()));
+          }
+        }
+      }
+      m = Math.max(1, result);
+      alignments.put(forOp, m);
+    }
+    return m;
+  }
+
+  private static long gcd(long x, long y) {
+    while (y != 0) {
+      long t = x % y;
+      x = y;
+      y = t;
+    }
+    return Math.abs(x);
+  }
+
   /**
    * The trip count when it is the same for every execution of the loop: constant bounds, or a
    * single upper bound that is the lower bound plus a constant. Empty otherwise.

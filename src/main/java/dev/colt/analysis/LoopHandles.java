@@ -107,4 +107,32 @@ public final class LoopHandles {
     });
     return found[0];
   }
+
+  /** {@code root} without any {@code colt.loop} attribute. */
+  public static Operation strip(Operation root) {
+    if (names(root).isEmpty()) {
+      return root;
+    }
+    return strip(root, true);
+  }
+
+  private static Operation strip(Operation op, boolean top) {
+    Operation cur = op.hasAttr(ATTR) ? op.withoutAttribute(ATTR) : op;
+    if (cur.regions().isEmpty()) {
+      return cur;
+    }
+    List<Region> regions = new ArrayList<>();
+    for (Region r : cur.regions()) {
+      List<Block> blocks = new ArrayList<>();
+      for (Block b : r.blocks()) {
+        List<Operation> ops = new ArrayList<>();
+        for (Operation child : b.operations()) {
+          ops.add(strip(child, false));
+        }
+        blocks.add(b.withOperations(ops));
+      }
+      regions.add(new Region(blocks));
+    }
+    return cur.withRegions(regions);
+  }
 }

@@ -11,10 +11,28 @@ import java.util.function.Consumer;
 public final class PassContext {
   private final PassOptions options;
   private final Consumer<Diagnostic> diagnostics;
+  private final Operation enclosing;
 
   public PassContext(PassOptions options, Consumer<Diagnostic> diagnostics) {
+    this(options, diagnostics, null);
+  }
+
+  /**
+   * @param enclosing the op whose body holds the anchor op as the pipeline reached it (the module
+   *     of a function pass), or null
+   */
+  public PassContext(PassOptions options, Consumer<Diagnostic> diagnostics, Operation enclosing) {
     this.options = options;
     this.diagnostics = diagnostics;
+    this.enclosing = enclosing;
+  }
+
+  /**
+   * The op containing the anchor op, as it was when the pipeline reached it (for a function pass:
+   * its module, so the pass can see the symbols the function uses), or null when run directly.
+   */
+  public Operation enclosingOp() {
+    return enclosing;
   }
 
   /** A context with default options that drops diagnostics (for calling a pass directly). */

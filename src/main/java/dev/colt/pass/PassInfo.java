@@ -43,12 +43,18 @@ public record PassInfo(String name, String summary, String description, Anchor a
   }
 
   /**
-   * An example input for the docs; the docs show it and the output of running the pass on it with
-   * {@code options} (option text such as {@code tile-sizes=4,4}, empty for the defaults), so the
-   * "after" half can never go stale.
+   * An example for the docs: input IR, the options to run the pass with (option text such as
+   * {@code tile-sizes=4,4}, empty for the defaults) and, optionally, the expected output. The docs
+   * show the output of actually running the pass, so it cannot go stale; when {@code after} is not
+   * blank it must equal that output (the pass-docs test checks it).
    */
-  public record Example(String options, String before) {
-    public static final Example NONE = new Example("", "");
+  public record Example(String options, String before, String after) {
+    public static final Example NONE = new Example("", "", "");
+
+    /** An example whose output is computed by running the pass. */
+    public Example(String options, String before) {
+      this(options, before, "");
+    }
 
     public boolean isPresent() {
       return !before.isBlank();

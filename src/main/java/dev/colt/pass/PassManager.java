@@ -75,15 +75,25 @@ public final class PassManager {
   }
 
   private Operation runPipeline(OpPipeline p, Operation op) {
+    return runPipeline(p, op, null);
+  }
+
+  /** Runs {@code p} on {@code op}, whose parent (null at the top) passes see as enclosing op. */
+  private Operation runPipeline(OpPipeline p, Operation op, Operation enclosing) {
     Operation current = op;
     for (PipelineElement e : p.elements()) {
       current = switch (e) {
-        case OpPipeline nested -> mapChildren(current, nested.opName(),
-            child -> runPipeline(nested, child));
-        case PassInvocation pass -> pass.pass().info().anchor() == p.anchor()
-            ? runPass(pass, current)
-            : mapChildren(current, pass.pass().info().anchor().opName,
-                child -> runPass(pass, child));
+        case OpPipeline nested -> {
+          Operation parent = current;
+          yield mapChildren(current, nested.opName(), child -> runPipeline(nested, child, parent));
+        }
+        case PassInvocation pass -> {
+          Operation parent = current;
+          yield pass.pass().info().anchor() == p.anchor()
+              ? runPass(pass, current, enclosing)
+              : mapChildren(current, pass.pass().info().anchor().opName,
+                  child -> runPass(pass, child, parent));
+        }
       };
     }
     return current;
@@ -103,12 +113,12 @@ public final class PassManager {
     return changed ? parent.withBody(body.withOperations(ops)) : parent;
   }
 
-  private Operation runPass(PassInvocation invocation, Operation op) {
+  private Operation runPass(PassInvocation invocation, Operation op, Operation enclosing) {
     String name = invocation.name();
     if (config.printIrBefore()) {
       dump("Before", name, op);
     }
-    PassContext context = new PassContext(invocation.options(), config.diagnostics());
+    PassContext context = new PassContext(invocation.options(), config.diagnostics(), enclosing);
     Operation result;
     try {
       result = invocation.pass().run(op, context);

@@ -105,7 +105,7 @@ public record Permute(List<String> order) implements LoopTransform {
           }
         }
         DirectionVector pv = new DirectionVector(permuted);
-        if (pv.isLexNegative()) {
+        if (pv.mayBeLexNegative()) {
           return Optional.of(new Refusal.ViolatesDependence("permute", d, v,
               "the dependence would become " + pv + " in the order " + order));
         }

@@ -106,7 +106,7 @@ public record ScalarReplace(String loop) implements LoopTransform {
       for (DirectionVector v : d.vectors()) {
         boolean sameOuter = true;
         for (int k = 0; k < level; k++) {
-          sameOuter &= v.get(k) == Direction.EQ;
+          sameOuter &= v.get(k).admits(Direction.EQ);
         }
         if (sameOuter) {
           return true;

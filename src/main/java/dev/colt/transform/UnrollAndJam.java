@@ -77,7 +77,7 @@ public record UnrollAndJam(String loop, long factor) implements LoopTransform {
           if (v.get(i) == Direction.LT) {
             break;
           }
-          if (v.get(i) == Direction.GT) {
+          if (v.get(i).admits(Direction.GT)) {
             return Optional.of(new Refusal.ViolatesDependence("unroll-and-jam", d, v,
                 "jamming would run a later iteration of '" + loop + "' before an earlier one"
                     + " that it depends on"));

@@ -13,7 +13,8 @@ import java.util.regex.PatternSyntaxException;
  * LLVM FileCheck's core for lit-style tests: {@code CHECK}, {@code CHECK-NEXT},
  * {@code CHECK-SAME}, {@code CHECK-EMPTY}, {@code CHECK-NOT}, {@code CHECK-DAG} and
  * {@code CHECK-LABEL} (with any prefix), patterns with {@code {{regex}}}, captures
- * {@code [[NAME:regex]]} and uses {@code [[NAME]]}. Runs of spaces and tabs in a pattern match any
+ * {@code [[NAME:regex]]}, uses {@code [[NAME]]} and the check line's number {@code [[@LINE]]},
+ * {@code [[@LINE+N]]}, {@code [[@LINE-N]]}. Runs of spaces and tabs in a pattern match any
  * run of horizontal whitespace; leading and trailing whitespace is ignored. A pattern matches within
  * one line. {@link #check} returns null on success and a readable report otherwise.
  */
@@ -293,7 +294,11 @@ public final class FileCheck {
         flushLiteral(literal, re);
         String body = s.substring(i + 2, close);
         int colon = body.indexOf(':');
-        if (colon >= 0) {
+        if (body.matches("@LINE([+-]\\d+)?")) {
+          int offset = body.length() > 5 ? Integer.parseInt(body.substring(5).replace("+", ""))
+              : 0;
+          re.append(d.line() + offset);
+        } else if (colon >= 0) {
           String name = body.substring(0, colon);
           String group = "v" + local.size();
           local.put(name, group);

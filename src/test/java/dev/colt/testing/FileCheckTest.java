@@ -108,6 +108,13 @@ class FileCheckTest {
   }
 
   @Test
+  void lineVariablesAreTheCheckLinesNumber() {
+    assertNull(FileCheck.check("x\n// CHECK: line [[@LINE]] and [[@LINE-1]] and [[@LINE+2]]", "t",
+        "line 2 and 1 and 4\n", "CHECK"));
+    assertNotNull(FileCheck.check("// CHECK: line [[@LINE]]", "t", "line 2\n", "CHECK"));
+  }
+
+  @Test
   void aCaptureCanBeReusedInTheSamePattern() {
     assertNull(FileCheck.check("// CHECK: [[X:[a-z]+]] [[X]]", "t", "ab ab\n", "CHECK"));
     assertNotNull(FileCheck.check("// CHECK: [[X:[a-z]+]] [[X]]x", "t", "ab ab\n", "CHECK"));

@@ -25,7 +25,8 @@ public final class MlirClangReference {
   public static final String MLIR_TRANSLATE = "/usr/bin/mlir-translate-22";
   public static final String CLANG = "/usr/bin/clang-22";
   private static final String LOWERING = "builtin.module(lower-affine,convert-scf-to-cf,"
-      + "convert-vector-to-llvm,convert-math-to-llvm,convert-to-llvm,reconcile-unrealized-casts)";
+      + "convert-vector-to-llvm,convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,"
+      + "reconcile-unrealized-casts)";
 
   private MlirClangReference() {}
 

@@ -15,7 +15,10 @@ import dev.colt.ir.text.OpPrinter;
 import java.util.List;
 import java.util.Set;
 
-/** The shared parts of the four affine memory ops; {@code memrefIndex} is 0 for loads, 1 for stores. */
+/**
+ * The shared parts of the four affine memory ops; {@code memrefIndex} is 0 for loads, 1 for
+ * stores.
+ */
 final class AffineAccess {
   static final String MAP = "map";
 
@@ -66,19 +69,21 @@ final class AffineAccess {
     return memrefType;
   }
 
-  /** The dim/symbol rule for subscripts, when the indexing itself is well formed. */
+  /**
+   * The dim/symbol rule for subscripts, as MLIR 22 checks it: map operands in dim positions must
+   * be valid dims, those in symbol positions valid symbols. Skipped when the indexing itself is
+   * malformed (reported by {@link #verifyIndexing}).
+   */
   static void verifyIndicesInContext(Operation op, int memrefIndex, OpContext context,
       VerificationSink sink) {
     if (op.operands().size() <= memrefIndex || !(op.attr(MAP) instanceof Attribute.AffineMapAttr m)
         || m.map().numInputs() != op.operands().size() - memrefIndex - 1) {
       return;
     }
-    AffineValidity validity = new AffineValidity(context);
-    for (Value idx : indices(op, memrefIndex)) {
-      if (idx.type().isIndex() && !validity.isValidIndex(idx, op)) {
-        AffineSupport.error(sink, op, "index must be a dimension or symbol identifier");
-        return;
-      }
+    List<Value> indices = indices(op, memrefIndex);
+    if (indices.stream().allMatch(v -> v.type().isIndex())) {
+      AffineForOp.checkDimsAndSymbols(op, indices, m.map().numDims(), new AffineValidity(context),
+          sink);
     }
   }
 
@@ -104,9 +109,6 @@ final class AffineAccess {
     Type type = parser.parseType();
     if (!(type instanceof MemRefType memrefType)) {
       throw parser.error(typeLoc, "expected a memref type, got " + type);
-    }
-    if (subscripts.map().numResults() != memrefType.rank()) {
-      throw parser.error(typeLoc, "affine map num results must equal memref rank");
     }
     Value memref = parser.resolveOperand(memrefRef, memrefType);
     return new ParsedAccess(memref, subscripts.map(), subscripts.operands(), attrs, memrefType);

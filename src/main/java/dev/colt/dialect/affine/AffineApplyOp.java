@@ -39,6 +39,11 @@ public final class AffineApplyOp extends AffineMapOps {
   }
 
   @Override
+  List<dev.colt.ir.Type> parsedResultTypes(AffineMap map) {
+    return java.util.Collections.nCopies(map.numResults(), dev.colt.ir.IndexType.INSTANCE);
+  }
+
+  @Override
   long combine(long[] results) {
     return results[0];
   }

@@ -29,10 +29,11 @@ import java.util.TreeMap;
  * {@code affine.for %i = max #lb(%a)[%s] to min #ub(%b)[%t] step 4 iter_args(%acc = %x) -> (f32)}.
  * The induction variable runs from the maximum of the lower-bound map's results to (excluded) the
  * minimum of the upper-bound map's results. Layout (MLIR's generic form): operands = lower-bound
- * operands ++ upper-bound operands ++ inits; attributes {@code lowerBoundMap}, {@code upperBoundMap},
- * {@code step} (index), {@code operandSegmentSizes} [nLb, nUb, nInits]; one region whose entry
- * block has the induction variable then the iter args and ends in {@code affine.yield}; results are
- * the final iter args. A parallel loop carries the unit attribute {@value #PARALLEL}.
+ * operands ++ upper-bound operands ++ inits; attributes {@code lowerBoundMap},
+ * {@code upperBoundMap}, {@code step} (index), {@code operandSegmentSizes} [nLb, nUb, nInits];
+ * one region whose entry block has the induction variable then the iter args and ends in
+ * {@code affine.yield}; results are the final iter args. A parallel loop carries the unit
+ * attribute {@value #PARALLEL}.
  *
  * <p>The static accessors take an op that verifies as affine.for; on other ops they fail with
  * IllegalStateException or IndexOutOfBoundsException.
@@ -46,7 +47,8 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
   /** Unit attribute marking a loop whose iterations may run in parallel. */
   public static final String PARALLEL = "colt.parallel";
 
-  private static final Set<String> ELIDED = Set.of(LOWER_BOUND_MAP, UPPER_BOUND_MAP, STEP, SEGMENTS);
+  private static final Set<String> ELIDED =
+      Set.of(LOWER_BOUND_MAP, UPPER_BOUND_MAP, STEP, SEGMENTS);
 
   /** Fills a loop body: appends ops to {@code body} and returns the values to yield. */
   @FunctionalInterface
@@ -255,6 +257,11 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
     return withParts(op, lowerMap(op), lowerOperands(op), map, operands, step(op));
   }
 
+  /** A copy carrying the {@value #PARALLEL} unit attribute (iterations may run in parallel). */
+  public static Operation markParallel(Operation op) {
+    return op.withAttribute(PARALLEL, Attribute.UnitAttr.INSTANCE);
+  }
+
   /** A copy with a new step; keeps results, body and other attributes. */
   public static Operation withStep(Operation op, long step) {
     if (step <= 0) {
@@ -440,8 +447,8 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
       Location stepLoc = parser.location();
       step = parser.parseInteger();
       if (step <= 0) {
-        throw parser.error(stepLoc,
-            "expected step to be representable as a positive signed integer");
+        throw parser.error(stepLoc, "custom op 'affine.for' expected step to be representable "
+            + "as a positive signed integer");
       }
     }
     List<OpParser.Argument> args = new ArrayList<>();
@@ -459,11 +466,10 @@ public final class AffineForOp implements OpDefinition, OpSyntax {
       } while (parser.parseOptionalPunct(","));
       parser.parsePunct(")");
       parser.parsePunct("->");
-      Location typesLoc = parser.location();
       List<Type> types = parser.parseResultTypes();
       if (types.size() != initRefs.size()) {
-        throw parser.error(typesLoc, "mismatch between the number of loop-carried values and "
-            + "results");
+        throw parser.error(location, "custom op 'affine.for' mismatch between the number of "
+            + "loop-carried values and results");
       }
       inits.addAll(parser.resolveOperands(initRefs, types));
       argTypes.addAll(types);

@@ -219,14 +219,14 @@ public final class AffineIfOp implements OpDefinition, OpSyntax {
     Location setLoc = parser.location();
     IntegerSet set = parser.parseIntegerSet();
     int[] numDims = new int[1];
-    Location operandsLoc = parser.location();
     List<Value> operands = AffineSupport.parseDimAndSymbolList(parser, numDims);
     if (numDims[0] != set.numDims()) {
-      throw parser.error(operandsLoc, "dim operand count and integer set dim count must match");
+      throw parser.error(location,
+          "custom op 'affine.if' dim operand count and integer set dim count must match");
     }
     if (operands.size() - numDims[0] != set.numSymbols()) {
-      throw parser.error(operandsLoc,
-          "symbol operand count and integer set symbol count must match");
+      throw parser.error(location,
+          "custom op 'affine.if' symbol operand count and integer set symbol count must match");
     }
     List<Type> resultTypes = AffineSupport.parseOptionalArrowTypeList(parser);
     Region thenRegion = singleBlockWithYield(parser, parser.parseRegion(List.of(), List.of(),

@@ -93,7 +93,15 @@ abstract sealed class AffineMapOps implements OpDefinition, OpSyntax
     OpParser.MapWithOperands app = parser.parseAffineMapApplication();
     Map<String, Attribute> attrs = new TreeMap<>(parser.parseOptionalAttrDict());
     attrs.put(MAP, new Attribute.AffineMapAttr(app.map()));
-    return Operation.create(name(), app.operands(), List.of(IndexType.INSTANCE), attrs,
+    return Operation.create(name(), app.operands(), parsedResultTypes(app.map()), attrs,
         List.of(), AffineSupport.loc(location));
+  }
+
+  /**
+   * The result types a parsed op gets: one index; affine.apply, as in MLIR, gets one per map
+   * result so that a multi-result map fails at result binding.
+   */
+  List<dev.colt.ir.Type> parsedResultTypes(AffineMap map) {
+    return List.of(IndexType.INSTANCE);
   }
 }

@@ -97,7 +97,7 @@ final class AffineSupport {
     }
   }
 
-  /** Parses {@code (%d..)} and an optional {@code [%s..]} as index values; returns dims ++ symbols. */
+  /** Parses {@code (%d..)} and an optional {@code [%s..]} as index values: dims ++ symbols. */
   static List<Value> parseDimAndSymbolList(OpParser parser, int[] numDimsOut) {
     parser.parsePunct("(");
     List<OpParser.UnresolvedOperand> dims = parser.parseOperandList();

@@ -44,7 +44,7 @@ public final class AffineValidity {
     return isValidDimIn(v, scopeOf(user));
   }
 
-  /** True when {@code v} may appear as an affine subscript (dimension or symbol) in {@code user}. */
+  /** True when {@code v} may be an affine subscript (dimension or symbol) in {@code user}. */
   public boolean isValidIndex(Value v, Operation user) {
     Operation scope = scopeOf(user);
     return isValidDimIn(v, scope) || isValidSymbolIn(v, scope);

@@ -7,8 +7,9 @@ import dev.colt.ir.Value;
 import java.util.List;
 
 /**
- * {@code arith.ceildivsi}: signed division rounding up. Division by zero and {@code MIN / -1}
- * do not fold; {@code x / 1} folds to {@code x}.
+ * {@code arith.ceildivsi}: signed division rounding up. Division by zero and operands equal to the
+ * type's minimum do not fold (as in MLIR, whose folder and lowering negate operands); {@code x / 1}
+ * folds to {@code x}.
  */
 public final class CeilDivSIOp extends ElementwiseOp {
   public static final String NAME = "arith.ceildivsi";
@@ -24,9 +25,11 @@ public final class CeilDivSIOp extends ElementwiseOp {
 
   @Override
   public List<Attribute> fold(Operation op, List<Attribute> c) {
-    int w = IntIdentities.width(op);
-    return ConstantFolder.ints(op, c, x -> x[1] == 0 || (x[0] == ArithSemantics.minSigned(w)
-        && x[1] == -1) ? null : Math.ceilDiv(x[0], x[1]));
+    long min = ArithSemantics.minSigned(IntIdentities.width(op));
+    // Like MLIR's folder: no folding when a sign flip of an operand would overflow (the common
+    // lowering computes -n / m, which is wrong for n = MIN), nor for division by zero.
+    return ConstantFolder.ints(op, c, x -> x[1] == 0
+        || (x[0] != 0 && (x[0] == min || x[1] == min)) ? null : Math.ceilDiv(x[0], x[1]));
   }
 
   @Override

@@ -2,6 +2,7 @@
 package dev.colt.dialect.memref;
 
 import dev.colt.ir.Attribute;
+import dev.colt.ir.IndexType;
 import dev.colt.ir.IntegerType;
 import dev.colt.ir.Location;
 import dev.colt.ir.MemRefType;
@@ -77,11 +78,12 @@ abstract sealed class MemRefAllocLike implements OpDefinition, OpSyntax
     }
     long dynamic = type.shape().stream().filter(d -> d == ShapedType.DYNAMIC).count();
     if (seg.get(0) != dynamic) {
-      MemRefSupport.error(sink, op,
-          "dimension operand count does not equal memref dynamic dimension count");
+      MemRefSupport.error(sink, op, "incorrect number of dynamic sizes, has " + seg.get(0)
+          + ", expected " + dynamic);
     }
     if (seg.get(1) != 0) {
-      MemRefSupport.error(sink, op, "symbol operand count does not equal memref symbol count");
+      MemRefSupport.error(sink, op, "symbol operand count does not equal memref symbol count: "
+          + "expected 0, got " + seg.get(1));
     }
     MemRefSupport.checkIndexOperands(op, 0, sink);
     if (op.hasAttr(ALIGNMENT)) {
@@ -96,6 +98,10 @@ abstract sealed class MemRefAllocLike implements OpDefinition, OpSyntax
   @Override
   public void print(Operation op, OpPrinter printer) {
     printer.print("(").printOperands(sizes(op)).print(")");
+    List<Value> symbols = op.operands().subList(sizes(op).size(), op.operands().size());
+    if (!symbols.isEmpty()) {
+      printer.print("[").printOperands(symbols).print("]");
+    }
     MemRefSupport.printAttrDict(printer, op, Set.of(SEGMENTS));
     printer.print(" : ").printType(op.result().type());
   }
@@ -103,15 +109,18 @@ abstract sealed class MemRefAllocLike implements OpDefinition, OpSyntax
   @Override
   public Operation parse(OpParser parser, Location location) {
     List<Value> sizes = MemRefSupport.parseIndexList(parser, "(", ")");
+    List<Value> symbols = List.of();
     if (parser.parseOptionalPunct("[")) {
-      throw parser.error("layout symbol operands are not supported (layouts are identity)");
+      List<OpParser.UnresolvedOperand> refs = parser.parseOperandList();
+      parser.parsePunct("]");
+      symbols = refs.stream().map(r -> parser.resolveOperand(r, IndexType.INSTANCE)).toList();
     }
     Map<String, Attribute> attrs = new TreeMap<>(parser.parseOptionalAttrDict());
     parser.parsePunct(":");
     MemRefType type = MemRefSupport.parseMemRefType(parser);
-    attrs.put(SEGMENTS, Attribute.DenseArrayAttr.i32(sizes.size(), 0));
-    return Operation.create(name(), sizes, List.of(type), attrs, List.of(),
-        MemRefSupport.loc(location));
+    attrs.put(SEGMENTS, Attribute.DenseArrayAttr.i32(sizes.size(), symbols.size()));
+    return Operation.create(name(), MemRefSupport.concat(sizes, symbols), List.of(type), attrs,
+        List.of(), MemRefSupport.loc(location));
   }
 
   /** mlir-opt's result name ({@code %alloc, %alloca}). */

@@ -6,7 +6,10 @@ import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
 import java.util.List;
 
-/** {@code %0 = memref.alloca(%n) {alignment = 64 : i64} : memref<?xf32>}; see {@link MemRefAllocLike}. */
+/**
+ * {@code %0 = memref.alloca(%n) {alignment = 64 : i64} : memref<?xf32>}; see
+ * {@link MemRefAllocLike}.
+ */
 public final class MemRefAllocaOp extends MemRefAllocLike {
   public static final String NAME = "memref.alloca";
 

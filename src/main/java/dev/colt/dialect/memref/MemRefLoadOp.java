@@ -93,12 +93,7 @@ public final class MemRefLoadOp implements OpDefinition, OpSyntax {
     List<Value> indices = MemRefSupport.parseIndexList(parser, "[", "]");
     Map<String, Attribute> attrs = parser.parseOptionalAttrDict();
     parser.parsePunct(":");
-    Location typeLoc = parser.location();
     MemRefType type = MemRefSupport.parseMemRefType(parser);
-    if (indices.size() != type.rank()) {
-      throw parser.error(typeLoc, "incorrect number of indices for load, expected "
-          + type.rank() + " but got " + indices.size());
-    }
     return Operation.create(NAME, MemRefSupport.concat(List.of(parser.resolveOperand(ref, type)),
         indices), List.of(type.elementType()), attrs, List.of(), MemRefSupport.loc(location));
   }

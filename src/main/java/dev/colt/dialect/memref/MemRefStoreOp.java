@@ -77,8 +77,7 @@ public final class MemRefStoreOp implements OpDefinition, OpSyntax {
     }
     int n = op.operands().size() - 2;
     if (n != t.rank()) {
-      MemRefSupport.error(sink, op, "incorrect number of indices for store, expected "
-          + t.rank() + " but got " + n);
+      MemRefSupport.error(sink, op, "store index operand count not equal to memref rank");
       return;
     }
     MemRefSupport.checkIndexOperands(op, 2, sink);
@@ -107,12 +106,7 @@ public final class MemRefStoreOp implements OpDefinition, OpSyntax {
     List<Value> indices = MemRefSupport.parseIndexList(parser, "[", "]");
     Map<String, Attribute> attrs = parser.parseOptionalAttrDict();
     parser.parsePunct(":");
-    Location typeLoc = parser.location();
     MemRefType type = MemRefSupport.parseMemRefType(parser);
-    if (indices.size() != type.rank()) {
-      throw parser.error(typeLoc, "incorrect number of indices for store, expected "
-          + type.rank() + " but got " + indices.size());
-    }
     List<Value> operands = new ArrayList<>();
     operands.add(parser.resolveOperand(valueRef, type.elementType()));
     operands.add(parser.resolveOperand(ref, type));

@@ -163,7 +163,10 @@ public final class TransferReadOp implements OpDefinition, OpSyntax {
     operands.addAll(MemRefAccess.resolveIndices(p, indices));
     operands.add(p.resolveOperand(padding, m.elementType()));
     if (mask != null) {
-      AffineMap map = ((AffineMapAttr) attrs.get(TransferSupport.PERMUTATION_MAP)).map();
+      if (!(attrs.get(TransferSupport.PERMUTATION_MAP) instanceof AffineMapAttr mapAttr)) {
+        throw p.error(location, "'" + NAME + "' expects 'permutation_map' to be an affine map");
+      }
+      AffineMap map = mapAttr.map();
       operands.add(p.resolveOperand(mask, TransferSupport.maskType(v, map)));
     }
     return Operation.create(NAME, operands, List.of(resultType), attrs, List.of(), location);

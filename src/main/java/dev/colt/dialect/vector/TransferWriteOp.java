@@ -179,7 +179,10 @@ public final class TransferWriteOp implements OpDefinition, OpSyntax {
     operands.add(p.resolveOperand(base, baseType));
     operands.addAll(MemRefAccess.resolveIndices(p, indices));
     if (mask != null) {
-      AffineMap map = ((AffineMapAttr) attrs.get(TransferSupport.PERMUTATION_MAP)).map();
+      if (!(attrs.get(TransferSupport.PERMUTATION_MAP) instanceof AffineMapAttr mapAttr)) {
+        throw p.error(location, "'" + NAME + "' expects 'permutation_map' to be an affine map");
+      }
+      AffineMap map = mapAttr.map();
       operands.add(p.resolveOperand(mask, TransferSupport.maskType(v, map)));
     }
     return Operation.create(NAME, operands, List.of(), attrs, List.of(), location);

@@ -1,9 +1,18 @@
 // Interpreter semantics of the affine dialect: loops, conditionals, accesses and index maps.
 package dev.colt.exec.interp;
 
+import dev.colt.dialect.affine.AffineApplyOp;
+import dev.colt.dialect.affine.AffineForOp;
+import dev.colt.dialect.affine.AffineIfOp;
+import dev.colt.dialect.affine.AffineLoadOp;
+import dev.colt.dialect.affine.AffineMaxOp;
+import dev.colt.dialect.affine.AffineMinOp;
+import dev.colt.dialect.affine.AffineStoreOp;
+import dev.colt.dialect.affine.AffineVectorLoadOp;
+import dev.colt.dialect.affine.AffineVectorStoreOp;
+import dev.colt.dialect.affine.AffineYieldOp;
 import dev.colt.exec.data.Buffer;
 import dev.colt.ir.AffineMap;
-import dev.colt.ir.Attribute;
 import dev.colt.ir.Block;
 import dev.colt.ir.IntegerSet;
 import dev.colt.ir.MemRefType;
@@ -16,22 +25,21 @@ import java.util.Map;
 
 /**
  * affine.for (max/min bound lists, symbols, step, iter_args), affine.if, affine.load/store,
- * affine.vector_load/vector_store, affine.apply/min/max. Ops are read in MLIR's generic layout
- * (bound maps, {@code operandSegmentSizes}, {@code step}, {@code map}, {@code condition}). Loops
- * marked {@code colt.parallel} run sequentially.
+ * affine.vector_load/vector_store, affine.apply/min/max, read through the affine dialect's typed
+ * accessors. Loops marked {@code colt.parallel} run sequentially.
  */
 final class AffineOps {
   private AffineOps() {}
 
   static void register(Map<String, OpCompiler> m) {
-    m.put("affine.for", AffineOps::forOp);
-    m.put("affine.if", AffineOps::ifOp);
-    m.put("affine.load", AffineOps::load);
-    m.put("affine.store", AffineOps::store);
-    m.put("affine.vector_load", AffineOps::vectorLoad);
-    m.put("affine.vector_store", AffineOps::vectorStore);
-    m.put("affine.apply", (op, c) -> {
-      LongExpr[] e = mapExprs(op, c, "map", 0, op.operands().size());
+    m.put(AffineForOp.NAME, AffineOps::forOp);
+    m.put(AffineIfOp.NAME, AffineOps::ifOp);
+    m.put(AffineLoadOp.NAME, AffineOps::load);
+    m.put(AffineStoreOp.NAME, AffineOps::store);
+    m.put(AffineVectorLoadOp.NAME, AffineOps::vectorLoad);
+    m.put(AffineVectorStoreOp.NAME, AffineOps::vectorStore);
+    m.put(AffineApplyOp.NAME, (op, c) -> {
+      LongExpr[] e = mapExprs(op, c, AffineApplyOp.map(op), op.operands());
       if (e.length != 1) {
         throw new InterpreterException(op, "map must have exactly one result");
       }
@@ -39,37 +47,35 @@ final class AffineOps {
       int r = c.result(op, 0);
       return f -> f.ints[r] = x.eval(f);
     });
-    m.put("affine.min", (op, c) -> minMax(op, c, true));
-    m.put("affine.max", (op, c) -> minMax(op, c, false));
+    m.put(AffineMinOp.NAME, (op, c) -> minMax(op, c, AffineMinOp.map(op), true));
+    m.put(AffineMaxOp.NAME, (op, c) -> minMax(op, c, AffineMaxOp.map(op), false));
   }
 
-  static AffineMap map(Operation op, String name) {
-    if (op.attr(name) instanceof Attribute.AffineMapAttr a) {
-      return a.map();
-    }
-    throw new InterpreterException(op, "needs an affine map attribute '" + name + "'");
-  }
-
-  /** Int slots of operands {@code from} (inclusive) to {@code to} (exclusive). */
-  static int[] intSlots(Operation op, FunctionCompiler c, int from, int to) {
-    int[] s = new int[to - from];
-    for (int i = from; i < to; i++) {
-      Slot slot = c.slot(op.operand(i), op);
+  /** Int slots of {@code values}, which must be index or integer values. */
+  static int[] intSlots(Operation op, FunctionCompiler c, List<Value> values) {
+    int[] s = new int[values.size()];
+    for (int i = 0; i < s.length; i++) {
+      Slot slot = c.slot(values.get(i), op);
       if (slot.kind() != Slot.Kind.INT) {
-        throw new InterpreterException(op, "operand " + i + " must be an index value");
+        throw new InterpreterException(op, "map and subscript operands must be index values");
       }
-      s[i - from] = slot.index();
+      s[i] = slot.index();
     }
     return s;
   }
 
-  private static LongExpr[] mapExprs(Operation op, FunctionCompiler c, String attr, int from,
-      int to) {
-    return AffineExprCompiler.compile(map(op, attr), intSlots(op, c, from, to), op);
+  /** Int slots of operands {@code from} (inclusive) to {@code to} (exclusive). */
+  static int[] intSlots(Operation op, FunctionCompiler c, int from, int to) {
+    return intSlots(op, c, op.operands().subList(from, to));
   }
 
-  private static Step minMax(Operation op, FunctionCompiler c, boolean min) {
-    LongExpr[] e = mapExprs(op, c, "map", 0, op.operands().size());
+  private static LongExpr[] mapExprs(Operation op, FunctionCompiler c, AffineMap map,
+      List<Value> operands) {
+    return AffineExprCompiler.compile(map, intSlots(op, c, operands), op);
+  }
+
+  private static Step minMax(Operation op, FunctionCompiler c, AffineMap map, boolean min) {
+    LongExpr[] e = mapExprs(op, c, map, op.operands());
     if (e.length == 0) {
       throw new InterpreterException(op, "map must have at least one result");
     }
@@ -93,55 +99,30 @@ final class AffineOps {
     return v;
   }
 
-  /** Segment sizes [lb operands, ub operands, inits], from the attribute or the map arities. */
-  private static int[] forSegments(Operation op, AffineMap lb, AffineMap ub) {
-    if (op.attr("operandSegmentSizes") instanceof Attribute.DenseArrayAttr seg) {
-      if (seg.size() != 3) {
-        throw new InterpreterException(op, "operandSegmentSizes must have 3 entries");
-      }
-      int[] s = {(int) seg.get(0), (int) seg.get(1), (int) seg.get(2)};
-      if (s[0] + s[1] + s[2] != op.operands().size()) {
-        throw new InterpreterException(op, "operandSegmentSizes do not add up to the "
-            + op.operands().size() + " operands");
-      }
-      return s;
-    }
-    int n = op.operands().size() - lb.numInputs() - ub.numInputs();
-    if (n < 0) {
-      throw new InterpreterException(op, "has too few operands for its bound maps");
-    }
-    return new int[] {lb.numInputs(), ub.numInputs(), n};
-  }
-
   private static Step forOp(Operation op, FunctionCompiler c) {
-    AffineMap lbMap = map(op, "lowerBoundMap");
-    AffineMap ubMap = map(op, "upperBoundMap");
+    AffineMap lbMap = AffineForOp.lowerMap(op);
+    AffineMap ubMap = AffineForOp.upperMap(op);
     if (lbMap.numResults() == 0 || ubMap.numResults() == 0) {
       throw new InterpreterException(op, "bound maps must have at least one result");
     }
-    int[] seg = forSegments(op, lbMap, ubMap);
-    LongExpr[] lbs = AffineExprCompiler.compile(lbMap, intSlots(op, c, 0, seg[0]), op);
-    LongExpr[] ubs = AffineExprCompiler.compile(ubMap, intSlots(op, c, seg[0], seg[0] + seg[1]),
-        op);
-    long step = 1;
-    if (op.attr("step") instanceof Attribute.IntegerAttr s) {
-      step = s.value();
-    }
+    LongExpr[] lbs = mapExprs(op, c, lbMap, AffineForOp.lowerOperands(op));
+    LongExpr[] ubs = mapExprs(op, c, ubMap, AffineForOp.upperOperands(op));
+    long step = AffineForOp.step(op);
     if (step <= 0) {
       throw new InterpreterException(op, "step must be positive, got " + step);
     }
-    List<Slot> inits = c.slots(op.operands().subList(seg[0] + seg[1], op.operands().size()), op);
+    List<Slot> inits = c.slots(AffineForOp.inits(op), op);
     if (op.regions().size() != 1 || op.region(0).blocks().size() != 1) {
       throw new InterpreterException(op, "needs one region with one block");
     }
-    Block body = op.body();
+    Block body = AffineForOp.body(op);
     if (body.arguments().size() != 1 + inits.size()) {
       throw new InterpreterException(op, "body has " + body.arguments().size()
           + " arguments; expected the induction variable and " + inits.size() + " iter_args");
     }
-    int iv = c.define(body.arguments().get(0), op).index();
+    int iv = c.define(AffineForOp.inductionVar(op), op).index();
     List<Slot> iterArgs = new ArrayList<>();
-    for (Value a : body.arguments().subList(1, body.arguments().size())) {
+    for (Value a : AffineForOp.iterArgs(op)) {
       iterArgs.add(c.define(a, op));
     }
     Operation yield = yieldOf(op, body, inits.size());
@@ -191,7 +172,7 @@ final class AffineOps {
   /** The affine.yield ending {@code body}; fails unless it yields {@code count} values. */
   private static Operation yieldOf(Operation op, Block body, int count) {
     Operation y = body.terminator();
-    if (y == null || !y.is("affine.yield")) {
+    if (y == null || !y.is(AffineYieldOp.NAME)) {
       throw new InterpreterException(op, "body must end in affine.yield");
     }
     if (y.operands().size() != count) {
@@ -202,11 +183,8 @@ final class AffineOps {
   }
 
   private static Step ifOp(Operation op, FunctionCompiler c) {
-    if (!(op.attr("condition") instanceof Attribute.IntegerSetAttr cond)) {
-      throw new InterpreterException(op, "needs an integer set attribute 'condition'");
-    }
-    IntegerSet set = cond.set();
-    int[] operands = intSlots(op, c, 0, op.operands().size());
+    IntegerSet set = AffineIfOp.condition(op);
+    int[] operands = intSlots(op, c, AffineIfOp.operands(op));
     if (operands.length != set.numInputs()) {
       throw new InterpreterException(op, "condition takes " + set.numInputs()
           + " operands but has " + operands.length);
@@ -253,9 +231,9 @@ final class AffineOps {
   }
 
   private static Step load(Operation op, FunctionCompiler c) {
-    MemRefType mt = Access.memref(op, op.operand(0));
-    int mem = c.operand(op, 0);
-    LongExpr[] idx = mapExprs(op, c, "map", 1, op.operands().size());
+    MemRefType mt = Access.memref(op, AffineLoadOp.memref(op));
+    int mem = c.slot(AffineLoadOp.memref(op), op).index();
+    LongExpr[] idx = mapExprs(op, c, AffineLoadOp.map(op), AffineLoadOp.indices(op));
     Access.checkRank(op, mt, idx.length);
     int r = c.result(op, 0);
     if (mt.elementType().isFloat()) {
@@ -271,10 +249,10 @@ final class AffineOps {
   }
 
   private static Step store(Operation op, FunctionCompiler c) {
-    MemRefType mt = Access.memref(op, op.operand(1));
-    int v = c.operand(op, 0);
-    int mem = c.operand(op, 1);
-    LongExpr[] idx = mapExprs(op, c, "map", 2, op.operands().size());
+    MemRefType mt = Access.memref(op, AffineStoreOp.memref(op));
+    int v = c.slot(AffineStoreOp.value(op), op).index();
+    int mem = c.slot(AffineStoreOp.memref(op), op).index();
+    LongExpr[] idx = mapExprs(op, c, AffineStoreOp.map(op), AffineStoreOp.indices(op));
     Access.checkRank(op, mt, idx.length);
     if (mt.elementType().isFloat()) {
       return f -> {
@@ -289,13 +267,13 @@ final class AffineOps {
   }
 
   private static Step vectorLoad(Operation op, FunctionCompiler c) {
-    MemRefType mt = Access.memref(op, op.operand(0));
+    MemRefType mt = Access.memref(op, AffineVectorLoadOp.memref(op));
     if (!(op.result().type() instanceof VectorType vt)) {
       throw new InterpreterException(op, "result must be a vector");
     }
     Access.checkVectorFits(op, mt, vt);
-    int mem = c.operand(op, 0);
-    LongExpr[] idx = mapExprs(op, c, "map", 1, op.operands().size());
+    int mem = c.slot(AffineVectorLoadOp.memref(op), op).index();
+    LongExpr[] idx = mapExprs(op, c, AffineVectorLoadOp.map(op), AffineVectorLoadOp.indices(op));
     Access.checkRank(op, mt, idx.length);
     int[] shape = Access.shape(vt);
     boolean isFloat = Access.isFloat(vt);
@@ -305,14 +283,15 @@ final class AffineOps {
   }
 
   private static Step vectorStore(Operation op, FunctionCompiler c) {
-    MemRefType mt = Access.memref(op, op.operand(1));
-    if (!(op.operand(0).type() instanceof VectorType vt)) {
+    MemRefType mt = Access.memref(op, AffineVectorStoreOp.memref(op));
+    if (!(AffineVectorStoreOp.value(op).type() instanceof VectorType vt)) {
       throw new InterpreterException(op, "stored value must be a vector");
     }
     Access.checkVectorFits(op, mt, vt);
-    int v = c.operand(op, 0);
-    int mem = c.operand(op, 1);
-    LongExpr[] idx = mapExprs(op, c, "map", 2, op.operands().size());
+    int v = c.slot(AffineVectorStoreOp.value(op), op).index();
+    int mem = c.slot(AffineVectorStoreOp.memref(op), op).index();
+    LongExpr[] idx = mapExprs(op, c, AffineVectorStoreOp.map(op),
+        AffineVectorStoreOp.indices(op));
     Access.checkRank(op, mt, idx.length);
     int[] shape = Access.shape(vt);
     return f -> Access.storeVector(op, (Buffer) f.refs[mem], Access.eval(f, idx), shape,

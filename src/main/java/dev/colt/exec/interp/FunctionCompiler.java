@@ -157,9 +157,22 @@ final class FunctionCompiler {
       for (Value r : op.results()) {
         define(r, op);
       }
-      steps.add(compiler.compile(op, this));
+      steps.add(compileOp(compiler, op));
     }
     return steps.toArray(Step[]::new);
+  }
+
+  /**
+   * Compiles one op; a malformed op that trips a dialect accessor (missing attribute, wrong
+   * operand segments) is reported as an InterpreterException at the op.
+   */
+  private Step compileOp(OpCompiler compiler, Operation op) {
+    try {
+      return compiler.compile(op, this);
+    } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
+        | ClassCastException e) {
+      throw new InterpreterException(op, "is malformed: " + e.getMessage());
+    }
   }
 
   /**

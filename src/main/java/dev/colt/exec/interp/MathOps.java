@@ -32,7 +32,7 @@ final class MathOps {
     unary(m, "math.cos", Math::cos);
     unary(m, "math.floor", Math::floor);
     unary(m, "math.ceil", Math::ceil);
-    unary(m, "math.round", a -> Math.copySign(Math.floor(Math.abs(a) + 0.5), a));
+    unary(m, "math.round", MathOps::roundHalfAway);
     unary(m, "math.roundeven", Math::rint);
     unary(m, "math.trunc", a -> a < 0 ? Math.ceil(a) : Math.floor(a));
     binary(m, "math.powf", Math::pow);
@@ -56,6 +56,18 @@ final class MathOps {
   private static void binary(Map<String, OpCompiler> m, String name, DoubleBinaryOperator k) {
     m.put(name, (op, c) -> Elementwise.floatsToFloat(op, c,
         Elementwise.rounded(Elementwise.floatWidth(op, op.result().type()), k)));
+  }
+
+  /** Rounds to the nearest integer, halfway cases away from zero (C's round). */
+  static double roundHalfAway(double a) {
+    if (Double.isNaN(a) || Double.isInfinite(a)) {
+      return a;
+    }
+    double t = Math.floor(Math.abs(a));
+    if (Math.abs(a) - t >= 0.5) {
+      t += 1.0;
+    }
+    return Math.copySign(t, a);
   }
 
   private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;

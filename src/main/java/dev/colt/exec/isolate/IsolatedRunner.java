@@ -1,7 +1,7 @@
 // Runs candidates in a worker process with a timeout, restarting it after a crash or a hang.
 package dev.colt.exec.isolate;
 
-import dev.colt.exec.jit.PatternArguments;
+import dev.colt.exec.data.Checksums;
 import dev.colt.exec.measure.CandidateResult;
 import dev.colt.exec.measure.Comparison;
 import dev.colt.exec.measure.MeasureConfig;
@@ -37,7 +37,9 @@ import java.util.concurrent.TimeoutException;
  * that does not answer within the timeout kills the worker ({@link CandidateResult.TimedOut}); a
  * worker that dies (a SIGSEGV from an out-of-bounds access) gives {@link CandidateResult.Crashed}.
  * Either way the next request starts a fresh worker, so the caller keeps working. Not thread-safe:
- * one runner per thread. Close it to stop the worker.
+ * one runner per thread. The lowered reference is kept between requests with the same reference
+ * operation (and the worker keeps it compiled), so a search pays for it once. Close it to stop
+ * the worker.
  */
 public final class IsolatedRunner implements AutoCloseable {
   private final Duration timeout;
@@ -51,6 +53,9 @@ public final class IsolatedRunner implements AutoCloseable {
   private DataInputStream fromWorker;
   private Path stderrLog;
   private int restarts;
+  private Operation lastReference;
+  private String lastReferenceFunction;
+  private Protocol.Program lastReferenceProgram;
 
   /** A runner whose requests each get {@code timeout} (worker start-up is not counted). */
   public IsolatedRunner(Duration timeout) {
@@ -194,7 +199,12 @@ public final class IsolatedRunner implements AutoCloseable {
   public CandidateResult evaluate(Operation reference, Operation candidate, String function,
       MeasureConfig config, double tolerance) throws IOException {
     FunctionType sig = signature(reference, function);
-    Protocol.Program ref = program(reference, function, "_ref");
+    if (reference != lastReference || !function.equals(lastReferenceFunction)) {
+      lastReferenceProgram = program(reference, function, "_ref");
+      lastReference = reference;
+      lastReferenceFunction = function;
+    }
+    Protocol.Program ref = lastReferenceProgram;
     Protocol.Program cand;
     try {
       cand = program(candidate, function, "_cand");
@@ -263,9 +273,9 @@ public final class IsolatedRunner implements AutoCloseable {
     }
     long bits = fromWorker.readLong();
     int n = fromWorker.readInt();
-    List<PatternArguments.Checksum> sums = new ArrayList<>();
+    List<Checksums.Checksum> sums = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      sums.add(new PatternArguments.Checksum(fromWorker.readInt(), fromWorker.readDouble(),
+      sums.add(new Checksums.Checksum(fromWorker.readInt(), fromWorker.readDouble(),
           fromWorker.readDouble()));
     }
     Measurement timing = fromWorker.readBoolean() ? Protocol.readMeasurement(fromWorker) : null;

@@ -1,10 +1,11 @@
 // The isolated measurement worker: a process that compiles, checks and times candidates on request.
 package dev.colt.exec.isolate;
 
-import dev.colt.exec.jit.Argument;
+import dev.colt.exec.data.Checksums;
+import dev.colt.exec.data.PatternInputs;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.jit.Jit;
 import dev.colt.exec.jit.JitModule;
-import dev.colt.exec.jit.PatternArguments;
 import dev.colt.exec.measure.CandidateEvaluator;
 import dev.colt.exec.measure.CandidateResult;
 import dev.colt.exec.measure.Measurement;
@@ -67,8 +68,7 @@ public final class WorkerMain {
     JitModule ref;
     JitModule cand;
     try {
-      ref = jit.compileLlvmIr(reference.llvmIr(), Protocol.symbols(reference, s.signature()),
-          s.pipeline());
+      ref = cachedReference(jit, reference, s);
     } catch (RuntimeException e) {
       compileError(out, "reference: " + e.getMessage());
       return;
@@ -77,11 +77,10 @@ public final class WorkerMain {
       cand = jit.compileLlvmIr(candidate.llvmIr(), Protocol.symbols(candidate, s.signature()),
           s.pipeline());
     } catch (RuntimeException e) {
-      ref.close();
       compileError(out, e.getMessage());
       return;
     }
-    try (ref; cand) {
+    try (cand) {
       CandidateResult r = new CandidateEvaluator(s.config(), s.tolerance(), s.dynamicSize())
           .evaluate(s.signature(), ref.function(reference.irName()),
               cand.function(candidate.irName()));
@@ -103,6 +102,30 @@ public final class WorkerMain {
     }
   }
 
+  private static String cachedReferenceKey;
+  private static JitModule cachedReference;
+
+  /**
+   * The reference of a search stays the same over many requests: it is compiled once and kept
+   * until a request brings a different one (its symbols are the same, so the old one goes first).
+   */
+  private static JitModule cachedReference(Jit jit, Protocol.Program reference,
+      Protocol.Settings s) {
+    String key = s.pipeline() + "\n" + s.signature() + "\n" + reference.entry() + "\n"
+        + reference.llvmIr();
+    if (cachedReference != null && key.equals(cachedReferenceKey)) {
+      return cachedReference;
+    }
+    if (cachedReference != null) {
+      cachedReference.close();
+      cachedReference = null;
+    }
+    cachedReference = jit.compileLlvmIr(reference.llvmIr(),
+        Protocol.symbols(reference, s.signature()), s.pipeline());
+    cachedReferenceKey = key;
+    return cachedReference;
+  }
+
   private static void run(Jit jit, Protocol.Settings s, Protocol.Program program,
       DataOutputStream out) throws IOException {
     JitModule module;
@@ -115,16 +138,16 @@ public final class WorkerMain {
     }
     try (module) {
       JitModule.Function f = module.function(program.irName());
-      List<Argument> args = PatternArguments.create(s.signature(), s.dynamicSize());
+      List<RuntimeValue> args = PatternInputs.forSignature(s.signature(), s.dynamicSize());
       long bits = f.call(args);
-      List<PatternArguments.Checksum> sums = PatternArguments.checksums(s.signature(), args);
+      List<Checksums.Checksum> sums = Checksums.of(args);
       Measurement timing = s.bench() ? new Measurer(s.config()).measure(f,
-          PatternArguments.create(s.signature(), s.dynamicSize())) : null;
+          PatternInputs.forSignature(s.signature(), s.dynamicSize())) : null;
       out.writeInt(Protocol.MAGIC);
       out.writeInt(Protocol.RAN);
       out.writeLong(bits);
       out.writeInt(sums.size());
-      for (PatternArguments.Checksum c : sums) {
+      for (Checksums.Checksum c : sums) {
         out.writeInt(c.argument());
         out.writeDouble(c.sum());
         out.writeDouble(c.abs());

@@ -1,6 +1,8 @@
 // Packs actual arguments into the native slot array read by a JIT'd function's packed entry point.
 package dev.colt.exec.jit;
 
+import dev.colt.exec.data.Buffer;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.ir.FloatType;
 import dev.colt.ir.MemRefType;
 import dev.colt.ir.Type;
@@ -21,7 +23,7 @@ public final class ArgumentSlots implements AutoCloseable {
   private final CallingConvention convention;
   private final List<Object> keepAlive = new ArrayList<>();
 
-  public ArgumentSlots(CallingConvention convention, List<? extends Argument> args) {
+  public ArgumentSlots(CallingConvention convention, List<? extends RuntimeValue> args) {
     this.convention = convention;
     List<Type> types = convention.arguments();
     if (args.size() != types.size()) {
@@ -32,17 +34,17 @@ public final class ArgumentSlots implements AutoCloseable {
     slots.fill(0);
     for (int a = 0; a < types.size(); a++) {
       Type t = types.get(a);
-      Argument arg = args.get(a);
+      RuntimeValue arg = args.get(a);
       switch (arg) {
-        case Argument.MemRef m when t instanceof MemRefType mt -> {
+        case Buffer m when t instanceof MemRefType mt -> {
           checkShape(a, mt, m);
-          BytePointer p = new BytePointer(m.data());
+          BytePointer p = new BytePointer(m.byteBuffer());
           keepAlive.add(p);
-          keepAlive.add(m.data());
+          keepAlive.add(m);
           slots.put(a, p.address());
         }
-        case Argument.IntScalar i when t.isIntOrIndex() -> slots.put(a, i.value());
-        case Argument.FloatScalar f when t instanceof FloatType ft -> slots.put(a,
+        case RuntimeValue.IntValue i when t.isIntOrIndex() -> slots.put(a, i.value());
+        case RuntimeValue.FloatValue f when t instanceof FloatType ft -> slots.put(a,
             ft.width() == 32 ? Integer.toUnsignedLong(Float.floatToRawIntBits((float) f.value()))
                 : Double.doubleToRawLongBits(f.value()));
         default -> throw new IllegalArgumentException("argument " + a + " (" + arg
@@ -50,11 +52,11 @@ public final class ArgumentSlots implements AutoCloseable {
       }
     }
     for (CallingConvention.DynamicDim d : convention.dynamicDims()) {
-      slots.put(d.slot(), ((Argument.MemRef) args.get(d.argument())).shape()[d.dim()]);
+      slots.put(d.slot(), ((Buffer) args.get(d.argument())).shape()[d.dim()]);
     }
   }
 
-  private static void checkShape(int a, MemRefType t, Argument.MemRef m) {
+  private static void checkShape(int a, MemRefType t, Buffer m) {
     if (m.shape().length != t.rank()) {
       throw new IllegalArgumentException("argument " + a + ": rank " + m.shape().length
           + " for " + t);
@@ -69,9 +71,9 @@ public final class ArgumentSlots implements AutoCloseable {
       n *= m.shape()[d];
     }
     long bytes = n * elementBytes(t.elementType());
-    if (m.data().capacity() < bytes) {
-      throw new IllegalArgumentException("argument " + a + ": buffer of " + m.data().capacity()
-          + " bytes for " + bytes);
+    if (m.byteBuffer().capacity() < bytes) {
+      throw new IllegalArgumentException("argument " + a + ": buffer of "
+          + m.byteBuffer().capacity() + " bytes for " + bytes);
     }
   }
 

@@ -131,6 +131,33 @@ public final class Jit implements AutoCloseable {
     return link(tsc, module, functions, pipeline, t0, System.nanoTime());
   }
 
+  /**
+   * Links relocatable object files compiled elsewhere (for example by clang, for a baseline) under
+   * one resource tracker and looks up {@code functions}' packed entry points, which the objects
+   * must define with the {@link dev.colt.lower.llvm.CallingConvention} shape. Bad objects or
+   * missing symbols fail with IllegalStateException.
+   */
+  public JitModule linkObjects(java.util.List<byte[]> objects,
+      Map<String, LoweredModule.Symbols> functions) {
+    checkThread();
+    long t0 = System.nanoTime();
+    LLVMOrcResourceTrackerRef tracker = LLVMOrcJITDylibCreateResourceTracker(mainDylib);
+    try {
+      for (byte[] object : objects) {
+        BytePointer bytes = new BytePointer(object.length);
+        bytes.put(object, 0, object.length);
+        LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes,
+            object.length, new BytePointer("object"));
+        LlvmErrors.check(LLVMOrcLLJITAddObjectFileWithRT(jit, tracker, buffer),
+            "cannot add object file");
+      }
+    } catch (RuntimeException e) {
+      release(tracker);
+      throw e;
+    }
+    return lookUp(tracker, functions, t0, t0, t0);
+  }
+
   private JitModule link(LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef module,
       Map<String, LoweredModule.Symbols> symbols, String pipeline, long t0, long t1) {
     if (!pipeline.isEmpty()) {
@@ -154,6 +181,11 @@ public final class Jit implements AutoCloseable {
       LLVMOrcReleaseResourceTracker(tracker);
       throw e;
     }
+    return lookUp(tracker, symbols, t0, t1, t2);
+  }
+
+  private JitModule lookUp(LLVMOrcResourceTrackerRef tracker,
+      Map<String, LoweredModule.Symbols> symbols, long t0, long t1, long t2) {
     Map<String, JitModule.Function> functions = new LinkedHashMap<>();
     try {
       long[] address = new long[1];

@@ -1,6 +1,7 @@
 // A compiled candidate living in a Jit: its functions' entry addresses, freed by close().
 package dev.colt.exec.jit;
 
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.runtime.NativeRuntime;
 import dev.colt.lower.llvm.CallingConvention;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class JitModule implements AutoCloseable {
      * result). Fails with IllegalArgumentException when the arguments do not match; a kernel that
      * faults takes the process down (use dev.colt.exec.isolate for untrusted code).
      */
-    public long call(List<? extends Argument> args) {
+    public long call(List<? extends RuntimeValue> args) {
       try (ArgumentSlots slots = new ArgumentSlots(convention, args)) {
         NativeRuntime.call(entry, slots.address());
         return convention.result() == null ? 0 : slots.resultBits();

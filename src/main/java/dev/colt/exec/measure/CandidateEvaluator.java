@@ -1,9 +1,9 @@
 // Checks a JIT'd candidate against its reference on pattern inputs, then times both interleaved.
 package dev.colt.exec.measure;
 
-import dev.colt.exec.jit.Argument;
+import dev.colt.exec.data.PatternInputs;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.jit.JitModule;
-import dev.colt.exec.jit.PatternArguments;
 import dev.colt.ir.FunctionType;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +27,16 @@ public final class CandidateEvaluator {
 
   public CandidateResult evaluate(FunctionType type, JitModule.Function reference,
       JitModule.Function candidate) {
-    List<Argument> refArgs = PatternArguments.create(type, dynamicSize);
-    List<Argument> candArgs = PatternArguments.create(type, dynamicSize);
+    List<RuntimeValue> refArgs = PatternInputs.forSignature(type, dynamicSize);
+    List<RuntimeValue> candArgs = PatternInputs.forSignature(type, dynamicSize);
     reference.call(refArgs);
     candidate.call(candArgs);
-    Optional<String> mismatch = OutputCheck.compare(type, refArgs, candArgs, tolerance);
+    Optional<String> mismatch = OutputCheck.compare(refArgs, candArgs, tolerance);
     if (mismatch.isPresent()) {
       return new CandidateResult.Wrong(mismatch.get());
     }
     return new CandidateResult.Measured(measurer.compare(reference,
-        PatternArguments.create(type, dynamicSize), candidate,
-        PatternArguments.create(type, dynamicSize)));
+        PatternInputs.forSignature(type, dynamicSize), candidate,
+        PatternInputs.forSignature(type, dynamicSize)));
   }
 }

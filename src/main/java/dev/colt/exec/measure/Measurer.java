@@ -1,7 +1,7 @@
 // The measurement protocol in one place: warm-ups, calibrated batches, samples until count and time.
 package dev.colt.exec.measure;
 
-import dev.colt.exec.jit.Argument;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.exec.jit.ArgumentSlots;
 import dev.colt.exec.jit.JitModule;
 import dev.colt.exec.runtime.NativeRuntime;
@@ -43,7 +43,7 @@ public final class Measurer {
   }
 
   /** Times {@code f} on {@code args}; see {@link MeasureConfig} for when sampling stops. */
-  public Measurement measure(JitModule.Function f, List<? extends Argument> args) {
+  public Measurement measure(JitModule.Function f, List<? extends RuntimeValue> args) {
     pin();
     try (ArgumentSlots slots = new ArgumentSlots(f.convention(), args)) {
       long entry = f.entry();
@@ -72,8 +72,8 @@ public final class Measurer {
    * Times {@code baseline} and {@code candidate} in rounds; each round times one sample of each,
    * alternating which goes first. Both are warmed up first.
    */
-  public Comparison compare(JitModule.Function baseline, List<? extends Argument> baselineArgs,
-      JitModule.Function candidate, List<? extends Argument> candidateArgs) {
+  public Comparison compare(JitModule.Function baseline, List<? extends RuntimeValue> baselineArgs,
+      JitModule.Function candidate, List<? extends RuntimeValue> candidateArgs) {
     pin();
     try (ArgumentSlots a = new ArgumentSlots(baseline.convention(), baselineArgs);
         ArgumentSlots b = new ArgumentSlots(candidate.convention(), candidateArgs)) {

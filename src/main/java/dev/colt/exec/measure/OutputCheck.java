@@ -1,11 +1,8 @@
 // Compares a candidate's memref outputs with the reference's, allowing float reassociation error.
 package dev.colt.exec.measure;
 
-import dev.colt.exec.jit.Argument;
-import dev.colt.exec.jit.PatternArguments;
-import dev.colt.ir.FunctionType;
-import dev.colt.ir.MemRefType;
-import dev.colt.ir.Type;
+import dev.colt.exec.data.Buffer;
+import dev.colt.exec.data.RuntimeValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,28 +22,27 @@ public final class OutputCheck {
   private OutputCheck() {}
 
   /** A description of the first mismatch, or empty when the outputs agree. */
-  public static Optional<String> compare(FunctionType type, List<Argument> reference,
-      List<Argument> candidate, double relTol) {
+  public static Optional<String> compare(List<? extends RuntimeValue> reference,
+      List<? extends RuntimeValue> candidate, double relTol) {
     for (int a = 0; a < reference.size(); a++) {
-      if (!(reference.get(a) instanceof Argument.MemRef r)
-          || !(candidate.get(a) instanceof Argument.MemRef c)) {
+      if (!(reference.get(a) instanceof Buffer r) || !(candidate.get(a) instanceof Buffer c)) {
         continue;
       }
-      Type elem = ((MemRefType) type.inputs().get(a)).elementType();
-      long n = 1;
-      for (long d : r.shape()) {
-        n *= d;
+      long n = r.size();
+      if (c.size() != n) {
+        return Optional.of("argument " + a + ": " + c.size() + " elements, reference has " + n);
       }
+      boolean isFloat = r.kind().isFloat;
       double scale = 0;
       for (long f = 0; f < n; f++) {
-        scale += Math.abs(PatternArguments.element(r, elem, f));
+        scale += Math.abs(r.getDouble(f));
       }
       scale = n == 0 ? 0 : scale / n;
       for (long f = 0; f < n; f++) {
-        double x = PatternArguments.element(r, elem, f);
-        double y = PatternArguments.element(c, elem, f);
+        double x = isFloat ? r.getDouble(f) : r.getLong(f);
+        double y = isFloat ? c.getDouble(f) : c.getLong(f);
         boolean ok;
-        if (elem.isFloat()) {
+        if (isFloat) {
           ok = Double.isNaN(x) ? Double.isNaN(y)
               : x == y || Math.abs(x - y) <= relTol * (Math.abs(x) + scale);
         } else {

@@ -36,7 +36,7 @@ final class ContractionLowering {
     double alpha = GemmOp.alpha(op.attributes());
     double beta = GemmOp.beta(op.attributes());
     if (in.size() == 3) {
-      Value betaValue = c.constant(beta, t);
+      Value betaValue = beta == 1 ? null : c.constant(beta, t);
       Value cIn = in.get(2);
       Nests.forEach(c.body(), shape, (b, ivs) -> {
         Value v = Nests.load(b, cIn, Nests.broadcast(type(cIn).shape(), shape, 0), ivs);

@@ -77,13 +77,13 @@ final class ElementwiseLowering {
       case SigmoidOp.NAME -> {
         Value one = c.constant(1, t);
         return (b, x) -> Scalars.div(b, one, Scalars.add(b, one,
-            Scalars.unary(b, "math.exp", Scalars.unary(b, "arith.negf", x))));
+            Scalars.exp(b, Scalars.neg(b, x))));
       }
       case TanhOp.NAME -> {
-        return (b, x) -> Scalars.unary(b, "math.tanh", x);
+        return (b, x) -> Scalars.tanh(b, x);
       }
       case SqrtOp.NAME -> {
-        return (b, x) -> Scalars.unary(b, "math.sqrt", x);
+        return (b, x) -> Scalars.sqrt(b, x);
       }
       case GeluOp.NAME -> {
         Value half = c.constant(0.5, t);
@@ -94,13 +94,13 @@ final class ElementwiseLowering {
           return (b, x) -> {
             Value x3 = Scalars.mul(b, Scalars.mul(b, x, x), x);
             Value inner = Scalars.mul(b, k, Scalars.add(b, x, Scalars.mul(b, cubic, x3)));
-            Value th = Scalars.unary(b, "math.tanh", inner);
+            Value th = Scalars.tanh(b, inner);
             return Scalars.mul(b, Scalars.mul(b, half, x), Scalars.add(b, one, th));
           };
         }
         Value invSqrt2 = c.constant(1 / Math.sqrt(2), t);
         return (b, x) -> {
-          Value erf = Scalars.unary(b, "math.erf", Scalars.mul(b, x, invSqrt2));
+          Value erf = Scalars.erf(b, Scalars.mul(b, x, invSqrt2));
           return Scalars.mul(b, Scalars.mul(b, half, x), Scalars.add(b, one, erf));
         };
       }

@@ -72,7 +72,7 @@ final class ReductionLowering {
           Scalars.max(rb, acc, Nests.load(rb, x, idx, concat(ivs, jv))));
       Value sum = Nests.reduce(b, inner, zero, (rb, jv, acc) -> {
         List<Value> all = concat(ivs, jv);
-        Value e = Scalars.unary(rb, "math.exp", Scalars.sub(rb, Nests.load(rb, x, idx, all), max));
+        Value e = Scalars.exp(rb, Scalars.sub(rb, Nests.load(rb, x, idx, all), max));
         Nests.store(rb, e, out, idx, all);
         return Scalars.add(rb, acc, e);
       });
@@ -112,7 +112,7 @@ final class ReductionLowering {
         return Scalars.add(rb, acc, Scalars.mul(rb, d, d));
       });
       Value var = Scalars.div(b, sq, count);
-      Value rstd = Scalars.div(b, one, Scalars.unary(b, "math.sqrt", Scalars.add(b, var, eps)));
+      Value rstd = Scalars.div(b, one, Scalars.sqrt(b, Scalars.add(b, var, eps)));
       Nests.forEach(b, inner, (rb, jv) -> {
         List<Value> all = concat(ivs, jv);
         Value y = Scalars.mul(rb, Scalars.sub(rb, Nests.load(rb, x, idx, all), mean), rstd);

@@ -43,7 +43,6 @@ final class WindowLowering {
       long span = (outShape.get(2 + i) - 1) * w.strides().get(i)
           + (w.kernel().get(i) - 1) * w.dilations().get(i) + 1;
       long extent = Math.max(in + w.pads().get(i) + w.pads().get(i + 2), span);
-      extent = Math.max(extent, in + w.pads().get(i));
       paddedShape.add(extent);
       needed |= w.pads().get(i) > 0 || extent > in;
     }

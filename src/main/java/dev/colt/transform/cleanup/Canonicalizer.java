@@ -6,6 +6,7 @@ import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.Block;
 import dev.colt.ir.IndexType;
+import dev.colt.ir.IntegerSet;
 import dev.colt.ir.OpDefinition;
 import dev.colt.ir.OpRegistry;
 import dev.colt.ir.Operation;
@@ -29,10 +30,13 @@ import java.util.TreeMap;
  *       {@link OpDefinition#foldToValue fold to an existing value} are replaced by it;
  *   <li>affine maps of {@code affine.apply/min/max/load/store/vector_load/vector_store/for} absorb
  *       constant operands and producing {@code affine.apply} ops and are simplified; constant
- *       applies become constants, identity applies disappear, constant min/max fold;
+ *       applies become constants, identity applies disappear, constant min/max fold, the
+ *       constant results of a loop's min/max bound list merge into one;
  *   <li>{@code affine.for} loops that never run are removed (results = initial values), loops that
  *       run once are promoted into their parent when {@code promoteSingleIteration} holds, and
  *       loops whose body only yields its iteration arguments are removed;
+ *   <li>{@code affine.if} ops whose condition constant operands decide are replaced by the
+ *       branch taken;
  *   <li>PURE ops whose results are unused are removed.
  * </ul>
  * Precondition: the op is a {@code func.func} (or another op whose first region's entry block may
@@ -107,6 +111,7 @@ public final class Canonicalizer {
         case "affine.load", "affine.vector_load" -> accessOp(op, 1, rw);
         case "affine.store", "affine.vector_store" -> accessOp(op, 2, rw);
         case "affine.for" -> forOp(op, rw);
+        case "affine.if" -> ifOp(op, rw);
         default -> false;
       };
       if (handled) {
@@ -275,8 +280,8 @@ public final class Canonicalizer {
       MapOperands lbBefore = new MapOperands(lb, operands.subList(0, nLb));
       MapOperands ubBefore = new MapOperands(ub, operands.subList(nLb, nLb + nUb));
       List<Value> inits = operands.subList(nLb + nUb, operands.size());
-      MapOperands lbAfter = folder.fold(lb, lbBefore.operands());
-      MapOperands ubAfter = folder.fold(ub, ubBefore.operands());
+      MapOperands lbAfter = collapseBound(folder.fold(lb, lbBefore.operands()), false);
+      MapOperands ubAfter = collapseBound(folder.fold(ub, ubBefore.operands()), true);
       Block body = op.body();
       long step = stepAttr.value();
 
@@ -307,6 +312,78 @@ public final class Canonicalizer {
           lbAfter.operands().size(), ubAfter.operands().size(), inits.size()));
       rw.emit(new Operation(op.name(), newOperands, op.results(), attrs,
           op.regions(), op.location()));
+      rw.markChanged();
+      return true;
+    }
+
+    /**
+     * Drops repeated results of a bound map and merges its constant results into one (the
+     * smallest for an upper bound, which takes the min, the largest for a lower bound).
+     */
+    private static MapOperands collapseBound(MapOperands bound, boolean isUpper) {
+      AffineMap m = bound.map();
+      List<AffineExpr> results = new ArrayList<>();
+      Long constant = null;
+      for (AffineExpr e : new LinkedHashSet<>(m.results())) {
+        if (e instanceof AffineExpr.Constant c) {
+          constant = constant == null ? c.value()
+              : isUpper ? Math.min(constant, c.value()) : Math.max(constant, c.value());
+        } else {
+          results.add(e);
+        }
+      }
+      if (constant != null) {
+        results.add(AffineExpr.constant(constant));
+      }
+      if (results.equals(m.results())) {
+        return bound;
+      }
+      return new MapOperands(new AffineMap(m.numDims(), m.numSymbols(), results),
+          bound.operands());
+    }
+
+    /**
+     * Replaces an {@code affine.if} whose condition is decided by constant operands with the
+     * branch it takes (nothing when that is an absent else branch).
+     */
+    private boolean ifOp(Operation op, IrRewriter rw) {
+      if (!(op.attr("condition") instanceof Attribute.IntegerSetAttr setAttr)
+          || setAttr.set().numInputs() != op.operands().size() || op.regions().size() != 2) {
+        return false;
+      }
+      IntegerSet set = setAttr.set();
+      List<AffineExpr> dims = new ArrayList<>();
+      List<AffineExpr> symbols = new ArrayList<>();
+      for (int i = 0; i < op.operands().size(); i++) {
+        AffineExpr replacement = pool.valueOf(op.operand(i)) instanceof Attribute.IntegerAttr c
+            ? AffineExpr.constant(c.value())
+            : i < set.numDims() ? AffineExpr.dim(i) : AffineExpr.symbol(i - set.numDims());
+        (i < set.numDims() ? dims : symbols).add(replacement);
+      }
+      boolean holds = true;
+      for (int k = 0; k < set.constraints().size(); k++) {
+        AffineExpr e = set.constraints().get(k).replace(dims, symbols).simplify();
+        if (!(e instanceof AffineExpr.Constant c)) {
+          return false;
+        }
+        holds &= set.equalities().get(k) ? c.value() == 0 : c.value() >= 0;
+      }
+      dev.colt.ir.Region taken = op.region(holds ? 0 : 1);
+      if (taken.blocks().isEmpty()) {
+        if (!op.results().isEmpty()) {
+          return false;
+        }
+        rw.markChanged();
+        return true;
+      }
+      Block block = taken.entry();
+      for (Operation inner : block.withoutTerminator()) {
+        rw.process(inner);
+      }
+      Operation yield = block.terminator();
+      for (int k = 0; k < op.results().size(); k++) {
+        rw.mapValue(op.result(k), rw.lookup(yield.operand(k)));
+      }
       rw.markChanged();
       return true;
     }

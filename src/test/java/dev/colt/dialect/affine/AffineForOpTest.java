@@ -189,6 +189,21 @@ class AffineForOpTest {
   }
 
   @Test
+  void parallelMarkRoundTripsAsAnAttribute() {
+    Operation loop = AffineForOp.markParallel(AffineForOp.build(0, 8, 1,
+        (b, iv, args) -> List.of()));
+    assertTrue(AffineForOp.isParallel(loop));
+    Operation module = dev.colt.ir.ModuleOp.create(List.of(dev.colt.dialect.func.FuncOp.create(
+        "f", new dev.colt.ir.FunctionType(List.of(), List.of()), b -> {
+          b.add(loop);
+          b.add(dev.colt.dialect.func.ReturnOp.create(List.of()));
+        })));
+    String printed = dev.colt.ir.text.Printer.print(module);
+    assertTrue(printed.contains("affine.for %arg0 = 0 to 8 {\n    } {colt.parallel}"), printed);
+    assertEquals(printed, SyntaxRoundTrip.reprint(printed));
+  }
+
+  @Test
   void loadInsideLoopUsesInductionVariable() {
     MemRefType type = MemRefType.of(F32, 16);
     Operation scope = AffineTestDialect.scope(List.of(type), b -> {

@@ -91,7 +91,7 @@ class AffineMemoryOpsTest {
           lb.addValue(AffineLoadOp.build(b.argument(0), List.of(i, x)));
           return List.of();
         })));
-    assertEquals(List.of("'affine.load' op index must be a dimension or symbol identifier"),
+    assertEquals(List.of("'affine.load' op operand cannot be used as a dimension id"),
         OpChecker.errors(scope));
   }
 

@@ -1,4 +1,4 @@
-// Generates random well-formed affine loop nests (min/max bounds, steps, iter_args, if) for properties.
+// Generates random well-formed affine loop nests (min/max bounds, steps, iter_args, if).
 package dev.colt.dialect.affine;
 
 import dev.colt.ir.AffineExpr;
@@ -38,11 +38,28 @@ final class RandomAffineNest {
     this.maxDepth = 1 + random.nextInt(3);
   }
 
-  /** Appends a random nest to {@code top} (a block with {@link #ARG_TYPES} arguments). */
+  /**
+   * Appends a random nest to {@code top} (a block with {@link #ARG_TYPES} arguments); the caller
+   * adds the block's terminator, if it needs one.
+   */
   static void fill(long seed, Block.Builder top) {
     RandomAffineNest g = new RandomAffineNest(new Random(seed), top);
-    g.symbols.add(top.addValue(AffineTestDialect.constant(g.random.nextInt(8))));
+    g.symbols.add(top.addValue(dev.colt.dialect.arith.ConstantOp.index(g.random.nextInt(8))));
     g.items(top, new ArrayList<>(), 0, g.floatArg);
+  }
+
+  /** A function {@code @nest} holding a random nest, returning nothing. */
+  static dev.colt.ir.Operation function(long seed) {
+    return function("nest", seed);
+  }
+
+  /** A function named {@code name} holding a random nest, returning nothing. */
+  static dev.colt.ir.Operation function(String name, long seed) {
+    return dev.colt.dialect.func.FuncOp.create(name,
+        new dev.colt.ir.FunctionType(ARG_TYPES, List.of()), b -> {
+          fill(seed, b);
+          b.add(dev.colt.dialect.func.ReturnOp.create(List.of()));
+        });
   }
 
   /** Appends 1-3 items; returns an f32 value available at the end (for yields). */

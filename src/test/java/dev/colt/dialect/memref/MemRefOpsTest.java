@@ -48,8 +48,8 @@ class MemRefOpsTest {
     Operation alloc = MemRefAllocOp.build(DYN, List.of(n), null);
     Operation noSizes = alloc.withOperands(List.of())
         .withAttribute("operandSegmentSizes", Attribute.DenseArrayAttr.i32(0, 0));
-    assertEquals(List.of("'memref.alloc' op dimension operand count does not equal memref "
-        + "dynamic dimension count"), OpChecker.errors(noSizes));
+    assertEquals(List.of("'memref.alloc' op incorrect number of dynamic sizes, has 0, expected 1"),
+        OpChecker.errors(noSizes));
     assertEquals(List.of("'memref.alloc' op 'alignment' must be a positive power of two i64"),
         OpChecker.errors(alloc.withAttribute("alignment", Attribute.i64(48))));
   }

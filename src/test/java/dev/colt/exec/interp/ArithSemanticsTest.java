@@ -87,6 +87,14 @@ class ArithSemanticsTest {
   }
 
   @Test
+  void roundGoesHalfAwayFromZero() {
+    assertEquals(3.0, MathOps.roundHalfAway(2.5));
+    assertEquals(-3.0, MathOps.roundHalfAway(-2.5));
+    assertEquals(0.0, MathOps.roundHalfAway(0.49999999999999994));
+    assertEquals(2.0, f("math.roundeven", FloatType.F32, 2.5));
+  }
+
+  @Test
   void maximumAndMinimumPropagateNaNAndOrderZeros() {
     assertTrue(Double.isNaN(f("arith.maximumf", FloatType.F32, Double.NaN, 1.0)));
     assertEquals(1.0, f("arith.maxnumf", FloatType.F32, Double.NaN, 1.0));

@@ -242,6 +242,22 @@ class ControlFlowTest {
   }
 
   @Test
+  void malformedOpsAreReportedAtTheOp() {
+    MemRefType t = MemRefType.of(F32, 4);
+    Location loc = new Location("m.mlir", 2, 3);
+    Operation fn = func("f", List.of(t), List.of(), b -> {
+      Value zero = constIndex(b, 0);
+      b.add(Operation.create("affine.load", List.of(b.arguments().get(0), zero), List.of(F32),
+          Map.of(), List.of(), loc));
+      return List.of();
+    });
+    InterpreterException e = assertThrows(InterpreterException.class,
+        () -> Interpreter.runWithPatternInputs(module(fn), "f"));
+    assertTrue(e.getMessage().startsWith("m.mlir:2:3: error: 'affine.load' op is malformed"),
+        e.getMessage());
+  }
+
+  @Test
   void callsAllocDimCastCopyAndGlobals() {
     MemRefType dyn = new MemRefType(List.of(ShapedType.DYNAMIC), F32);
     MemRefType t8 = MemRefType.of(F32, 8);

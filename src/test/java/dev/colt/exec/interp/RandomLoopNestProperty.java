@@ -11,6 +11,7 @@ import dev.colt.ir.AffineMap;
 import dev.colt.ir.Block;
 import dev.colt.ir.FloatType;
 import dev.colt.ir.FunctionType;
+import dev.colt.ir.IntegerSet;
 import dev.colt.ir.MemRefType;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Type;
@@ -89,6 +90,14 @@ class RandomLoopNestProperty {
     }
   }
 
+  private static void widen(Subscript[] subs, long[] iv, long[] min, long[] max) {
+    for (int d = 0; d < subs.length; d++) {
+      long v = subs[d].raw(iv);
+      min[d] = Math.min(min[d], v);
+      max[d] = Math.max(max[d], v);
+    }
+  }
+
   private static AffineMap boundMap(int dims, long constant, int dep, long offset) {
     List<AffineExpr> results = new ArrayList<>();
     results.add(AffineExpr.constant(constant));
@@ -99,8 +108,12 @@ class RandomLoopNestProperty {
   }
 
   private static void buildLoops(Block.Builder b, List<Loop> loops, List<Value> ivs,
-      Value[] mem, AffineMap[] maps) {
+      Value[] mem, AffineMap[] maps, IntegerSet guard) {
     int k = ivs.size();
+    if (guard != null && k == loops.size() - 1) {
+      buildReduction(b, loops.get(k), ivs, mem, maps, guard);
+      return;
+    }
     if (k == loops.size()) {
       Value[] idx = ivs.toArray(Value[]::new);
       Value x = TestIr.affineLoad(b, mem[0], maps[0], idx);
@@ -117,13 +130,87 @@ class RandomLoopNestProperty {
         (inner, args) -> {
           List<Value> next = new ArrayList<>(ivs);
           next.add(args.get(0));
-          buildLoops(inner, loops, next, mem, maps);
+          buildLoops(inner, loops, next, mem, maps, guard);
           return List.of();
         });
   }
 
+  /** The innermost loop as an iter_args reduction into C with a guarded product. */
+  private static void buildReduction(Block.Builder b, Loop l, List<Value> outer, Value[] mem,
+      AffineMap[] maps, IntegerSet guard) {
+    int k = outer.size();
+    // C's map has a dim for the innermost index that it does not use; pass any index for it
+    List<Value> cIdx = new ArrayList<>(outer);
+    cIdx.add(TestIr.constIndex(b, 0));
+    Value init = TestIr.affineLoad(b, mem[2], maps[2], cIdx.toArray(Value[]::new));
+    Operation loop = TestIr.affineFor(b, boundMap(k, l.lbConst(), l.lbDep(), -l.lbOff()), outer,
+        boundMap(k, l.ubConst(), l.ubDep(), l.ubOff()), outer, l.step(), List.of(init),
+        (inner, args) -> {
+          List<Value> ivs = new ArrayList<>(outer);
+          ivs.add(args.get(0));
+          Value[] idx = ivs.toArray(Value[]::new);
+          Value x = TestIr.affineLoad(inner, mem[0], maps[0], idx);
+          Value y = TestIr.affineLoad(inner, mem[1], maps[1], idx);
+          Operation guarded = TestIr.affineIf(inner, guard, ivs, List.of(FloatType.F32),
+              th -> List.of(TestIr.op(th, "arith.mulf", FloatType.F32, x, y)),
+              el -> List.of(TestIr.constF(el, FloatType.F32, 0.0)));
+          return List.of(TestIr.op(inner, "arith.addf", FloatType.F32, args.get(1),
+              guarded.result()));
+        });
+    TestIr.affineStore(b, loop.result(), mem[2], maps[2], cIdx.toArray(Value[]::new));
+  }
+
+  /** Java version of {@link #buildReduction} nests. */
+  private static void referenceReduction(List<Loop> loops, Subscript[][] subs, long[][] shift,
+      Buffer[] bufs, java.util.function.ToLongFunction<long[]> guard) {
+    int n = loops.size();
+    iterate(loops.subList(0, n - 1), new long[n], 0, outerIv -> {
+      long[] iv = outerIv.clone();
+      iv[n - 1] = 0;
+      long[] c = new long[subs[2].length];
+      for (int d = 0; d < c.length; d++) {
+        c[d] = subs[2][d].raw(iv) + shift[2][d];
+      }
+      float acc = (float) bufs[2].getDouble(c);
+      Loop l = loops.get(n - 1);
+      long lo = l.lbDep() >= 0 ? Math.max(l.lbConst(), iv[l.lbDep()] - l.lbOff()) : l.lbConst();
+      long hi = l.ubDep() >= 0 ? Math.min(l.ubConst(), iv[l.ubDep()] + l.ubOff()) : l.ubConst();
+      for (long i = lo; i < hi; i += l.step()) {
+        iv[n - 1] = i;
+        float p = 0f;
+        if (guard.applyAsLong(iv) >= 0) {
+          long[] a = new long[subs[0].length];
+          long[] bb = new long[subs[1].length];
+          for (int d = 0; d < a.length; d++) {
+            a[d] = subs[0][d].raw(iv) + shift[0][d];
+          }
+          for (int d = 0; d < bb.length; d++) {
+            bb[d] = subs[1][d].raw(iv) + shift[1][d];
+          }
+          p = (float) bufs[0].getDouble(a) * (float) bufs[1].getDouble(bb);
+        }
+        acc = acc + p;
+      }
+      bufs[2].setDouble(c, acc);
+    });
+  }
+
   @Property(tries = 60)
   void interpreterMatchesDirectJava(@ForAll long seed) {
+    check(seed, false);
+  }
+
+  /**
+   * The innermost loop accumulates A*B in an iter_arg started from C (whose subscript ignores the
+   * innermost index), adding a product only where a random affine guard holds (a value-yielding
+   * affine.if), then stores the sum to C.
+   */
+  @Property(tries = 60)
+  void reductionsWithGuardsMatchDirectJava(@ForAll long seed) {
+    check(seed, true);
+  }
+
+  private static void check(long seed, boolean reduce) {
     Random r = new Random(seed);
     int n = 1 + r.nextInt(3);
     List<Loop> loops = new ArrayList<>();
@@ -136,8 +223,13 @@ class RandomLoopNestProperty {
       subs[m] = new Subscript[1 + r.nextInt(2)];
       for (int d = 0; d < subs[m].length; d++) {
         subs[m][d] = randomSubscript(r, n);
+        if (reduce && m == 2) {
+          subs[m][d].coeffs()[n - 1] = 0;
+        }
       }
     }
+    Subscript guard = randomSubscript(r, n);
+    long[] guardCoeffs = guard.coeffs();
     long[][] min = new long[3][2];
     long[][] max = new long[3][2];
     for (long[] row : min) {
@@ -146,12 +238,14 @@ class RandomLoopNestProperty {
     for (long[] row : max) {
       Arrays.fill(row, Long.MIN_VALUE);
     }
+    // a reduction touches C once per outer iteration, even when the innermost loop is empty
+    if (reduce) {
+      iterate(loops.subList(0, n - 1), new long[n], 0, iv -> widen(subs[2], iv, min[2], max[2]));
+    }
     iterate(loops, new long[n], 0, iv -> {
       for (int m = 0; m < 3; m++) {
-        for (int d = 0; d < subs[m].length; d++) {
-          long v = subs[m][d].raw(iv);
-          min[m][d] = Math.min(min[m][d], v);
-          max[m][d] = Math.max(max[m][d], v);
+        if (!reduce || m < 2) {
+          widen(subs[m], iv, min[m], max[m]);
         }
       }
     });
@@ -173,8 +267,11 @@ class RandomLoopNestProperty {
       maps[m] = new AffineMap(n, 0, exprs);
       types.add(MemRefType.of(FloatType.F32, shape[m]));
     }
+    IntegerSet guardSet = new IntegerSet(n, 0, List.of(new Subscript(guardCoeffs,
+        guard.constant(), 1, false).expr(0)), List.of(false));
     Operation fn = TestIr.func("nest", types, List.of(), b -> {
-      buildLoops(b, loops, List.of(), b.arguments().toArray(Value[]::new), maps);
+      buildLoops(b, loops, List.of(), b.arguments().toArray(Value[]::new), maps,
+          reduce ? guardSet : null);
       return List.of();
     });
     List<RuntimeValue> args = Interpreter.runWithPatternInputs(TestIr.module(fn), "nest");
@@ -182,7 +279,17 @@ class RandomLoopNestProperty {
     List<RuntimeValue> expectedArgs = PatternInputs.forSignature(
         new FunctionType(types, List.of()));
     Buffer[] bufs = expectedArgs.stream().map(v -> (Buffer) v).toArray(Buffer[]::new);
-    iterate(loops, new long[n], 0, iv -> {
+    java.util.function.ToLongFunction<long[]> guardValue = iv -> {
+      long v = guard.constant();
+      for (int k = 0; k < n; k++) {
+        v += guardCoeffs[k] * iv[k];
+      }
+      return v;
+    };
+    if (reduce) {
+      referenceReduction(loops, subs, shift, bufs, guardValue);
+    } else {
+      iterate(loops, new long[n], 0, iv -> {
       long[][] at = new long[3][];
       for (int m = 0; m < 3; m++) {
         at[m] = new long[subs[m].length];
@@ -194,7 +301,8 @@ class RandomLoopNestProperty {
       float y = (float) bufs[1].getDouble(at[1]);
       float z = (float) bufs[2].getDouble(at[2]);
       bufs[2].setDouble(at[2], z + x * y);
-    });
+      });
+    }
     Buffer got = (Buffer) args.get(2);
     for (long f = 0; f < got.size(); f++) {
       assertEquals(bufs[2].getDouble(f), got.getDouble(f), "C element " + f + " of nest "

@@ -4,6 +4,10 @@ package dev.colt.exec.jit;
 import static dev.colt.lower.llvm.GenericOps.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.colt.exec.data.Buffer;
+import dev.colt.exec.data.Checksums;
+import dev.colt.exec.data.PatternInputs;
+import dev.colt.exec.data.RuntimeValue;
 import dev.colt.ir.AffineExpr;
 import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
@@ -60,13 +64,13 @@ class JitKernelTest {
     return (FunctionType) ((Attribute.TypeAttr) f.attr("function_type")).type();
   }
 
-  static List<PatternArguments.Checksum> run(Operation module, String name) {
+  static List<Checksums.Checksum> run(Operation module, String name) {
     Jit jit = Jit.forCurrentThread();
     try (JitModule m = jit.compile(module)) {
       FunctionType t = signature(module);
-      List<Argument> args = PatternArguments.create(t, 16);
+      List<RuntimeValue> args = PatternInputs.forSignature(t, 16);
       m.function(name).call(args);
-      return PatternArguments.checksums(t, args);
+      return Checksums.of(args);
     }
   }
 
@@ -79,11 +83,11 @@ class JitKernelTest {
     int n = 32;
     Operation module = matmul(n);
     FunctionType t = signature(module);
-    List<Argument> args = PatternArguments.create(t, 0);
+    List<RuntimeValue> args = PatternInputs.forSignature(t, 0);
     float[][] abc = new float[3][n * n];
     for (int a = 0; a < 3; a++) {
       for (int f = 0; f < n * n; f++) {
-        abc[a][f] = (float) PatternArguments.element((Argument.MemRef) args.get(a), F32, f);
+        abc[a][f] = (float) ((Buffer) args.get(a)).getDouble(f);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -97,7 +101,7 @@ class JitKernelTest {
       m.function("matmul").call(args);
     }
     for (int f = 0; f < n * n; f++) {
-      assertEquals(abc[2][f], PatternArguments.element((Argument.MemRef) args.get(2), F32, f),
+      assertEquals(abc[2][f], ((Buffer) args.get(2)).getDouble(f),
           1e-4, "element " + f);
     }
   }
@@ -108,7 +112,7 @@ class JitKernelTest {
     List<String> expected = MlirClangReference.checksums(Path.of("testdata/kernels/matmul.mlir").toAbsolutePath(),
         "matmul");
     List<String> actual = run(matmul(128), "matmul").stream()
-        .map(PatternArguments.Checksum::line).toList();
+        .map(Checksums.Checksum::format).toList();
     assertEquals(expected.size(), actual.size());
     for (int i = 0; i < expected.size(); i++) {
       double[] e = parse(expected.get(i));
@@ -146,22 +150,16 @@ class JitKernelTest {
       b.add(ret());
       return null;
     }));
-    List<Argument> args = PatternArguments.create(signature(module), 0);
+    List<RuntimeValue> args = PatternInputs.forSignature(signature(module), 0);
     try (JitModule m = Jit.forCurrentThread().compile(module)) {
       m.function("divs").call(args);
     }
-    ByteBufferView view = new ByteBufferView((Argument.MemRef) args.get(0));
+    Buffer view = (Buffer) args.get(0);
     for (int i = 0; i < 16; i++) {
       long x = i - 7;
-      assertEquals(Math.floorDiv(x, 3), view.at(i), "floordiv " + x);
-      assertEquals(-Math.floorDiv(-x, 3), view.at(16 + i), "ceildiv " + x);
-      assertEquals(Math.floorMod(x, 3), view.at(32 + i), "mod " + x);
-    }
-  }
-
-  record ByteBufferView(Argument.MemRef m) {
-    long at(int i) {
-      return m.data().getLong(i * 8);
+      assertEquals(Math.floorDiv(x, 3), view.getLong(i), "floordiv " + x);
+      assertEquals(-Math.floorDiv(-x, 3), view.getLong(16 + i), "ceildiv " + x);
+      assertEquals(Math.floorMod(x, 3), view.getLong(32 + i), "mod " + x);
     }
   }
 
@@ -200,26 +198,26 @@ class JitKernelTest {
       b.add(ret(sum.result()));
       return null;
     }));
-    List<Argument> args = PatternArguments.create(signature(module), 12);
-    Argument.MemRef x = (Argument.MemRef) args.get(0);
+    List<RuntimeValue> args = PatternInputs.forSignature(signature(module), 12);
+    Buffer x = (Buffer) args.get(0);
     double expectSum = 0;
     for (int i = 0; i < 10; i++) {
-      double v = PatternArguments.element(x, F32, i);
+      double v = x.getDouble(i);
       expectSum += i % 2 == 0 ? v : -v;
     }
     double expectTri = 0;
     for (int i = 0; i < 4; i++) {
       for (int j = 0; j <= i; j++) {
-        expectTri += PatternArguments.element(x, F32, j);
+        expectTri += x.getDouble(j);
       }
     }
     long bits;
     try (JitModule m = Jit.forCurrentThread().compile(module)) {
       bits = m.function("mix").call(args);
     }
-    Argument.MemRef o = (Argument.MemRef) args.get(1);
-    assertEquals(expectSum, PatternArguments.element(o, F32, 0), 1e-6);
-    assertEquals(expectTri, PatternArguments.element(o, F32, 1), 1e-6);
+    Buffer o = (Buffer) args.get(1);
+    assertEquals(expectSum, o.getDouble(0), 1e-6);
+    assertEquals(expectTri, o.getDouble(1), 1e-6);
     assertEquals((float) expectSum, Float.intBitsToFloat((int) bits), 1e-6);
   }
 

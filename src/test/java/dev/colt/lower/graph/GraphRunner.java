@@ -3,11 +3,14 @@ package dev.colt.lower.graph;
 
 import dev.colt.exec.data.Buffer;
 import dev.colt.exec.interp.Interpreter;
+import dev.colt.exec.jit.Jit;
+import dev.colt.exec.jit.JitModule;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.FunctionType;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
 import dev.colt.ir.TensorType;
+import dev.colt.ir.Verifier;
 import dev.colt.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +30,25 @@ public final class GraphRunner {
   }
 
   /**
-   * Lowers {@code graphModule}, then calls its first function on {@code inputs} (one array per
+   * Verifies and lowers {@code graphModule}, verifies the result, then calls its first function on {@code inputs} (one array per
    * tensor argument) and returns one array per tensor result.
    */
   public static List<double[]> run(Operation graphModule, List<double[]> inputs) {
+    return run(graphModule, inputs, Executor.INTERPRETER);
+  }
+
+  /** What runs the lowered function: the reference interpreter, or the JIT without LLVM passes. */
+  public enum Executor { INTERPRETER, JIT }
+
+  /** As {@link #run(Operation, List)} on the chosen executor. */
+  public static List<double[]> run(Operation graphModule, List<double[]> inputs,
+      Executor executor) {
     Operation graphFn = function(graphModule);
     FunctionType type = signature(graphFn);
     String name = ((Attribute.StringAttr) graphFn.attr("sym_name")).value();
+    Verifier.verifyOrThrow(graphModule);
     Operation lowered = GraphToAffine.lowerModule(graphModule);
+    Verifier.verifyOrThrow(lowered);
     List<Buffer> args = new ArrayList<>();
     for (int i = 0; i < type.inputs().size(); i++) {
       Buffer b = buffer(type.inputs().get(i));
@@ -54,7 +68,13 @@ public final class GraphRunner {
     }
     List<Buffer> all = new ArrayList<>(args);
     all.addAll(outs);
-    new Interpreter(lowered).call(name, all);
+    if (executor == Executor.INTERPRETER) {
+      new Interpreter(lowered).call(name, all);
+    } else {
+      try (JitModule m = Jit.forCurrentThread().compile(lowered)) {
+        m.function(name).call(all);
+      }
+    }
     List<double[]> results = new ArrayList<>();
     for (Buffer b : outs) {
       double[] r = new double[(int) b.size()];

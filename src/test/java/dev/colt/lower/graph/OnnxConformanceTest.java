@@ -25,8 +25,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every node test whose ops are all supported runs through ONNX import, lower-graph-to-affine and
- * the reference interpreter, and is compared with the expected outputs at ONNX's tolerance for
+ * Every node test whose ops are all supported runs through ONNX import, lower-graph-to-affine, and
+ * both the reference interpreter and the LLVM JIT, and each is compared with the expected outputs at ONNX's tolerance for
  * fp32 (rtol 1e-3, atol 1e-5). Cases outside COLT's scope are skipped with their reason (see
  * {@link #OUT_OF_SCOPE}); a summary test prints pass counts by op and writes them to
  * {@code target/onnx-conformance.txt}. Non-float graph inputs (shapes, axes) are bound to their
@@ -143,15 +143,18 @@ class OnnxConformanceTest {
         }
         throw e;
       }
-      List<double[]> actual = GraphRunner.run(module, floatInputs);
-      for (int o = 0; o < actual.size(); o++) {
-        double[] expected = read(set.resolve("output_" + o + ".pb")).values();
-        int bad = GraphRunner.firstMismatch(actual.get(o), expected, RTOL, ATOL);
-        if (bad >= 0) {
-          fail(set.getFileName() + " output " + o + ": element " + bad + " is "
-              + (bad < actual.get(o).length ? actual.get(o)[bad] : "missing") + ", expected "
-              + (bad < expected.length ? expected[bad] : "nothing") + " (" + expected.length
-              + " elements expected, " + actual.get(o).length + " computed)");
+      for (GraphRunner.Executor executor : GraphRunner.Executor.values()) {
+        List<double[]> actual = GraphRunner.run(module, floatInputs, executor);
+        for (int o = 0; o < actual.size(); o++) {
+          double[] expected = read(set.resolve("output_" + o + ".pb")).values();
+          int bad = GraphRunner.firstMismatch(actual.get(o), expected, RTOL, ATOL);
+          if (bad >= 0) {
+            fail(executor + ", " + set.getFileName() + " output " + o + ": element " + bad
+                + " is " + (bad < actual.get(o).length ? actual.get(o)[bad] : "missing")
+                + ", expected " + (bad < expected.length ? expected[bad] : "nothing") + " ("
+                + expected.length + " elements expected, " + actual.get(o).length
+                + " computed)");
+          }
         }
       }
     }

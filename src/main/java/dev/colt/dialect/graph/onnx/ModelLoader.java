@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.Location;
 import dev.colt.ir.Operation;
+import dev.colt.ir.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import onnx.Onnx;
 
 /**
  * Loads ONNX models. {@link #isOnnx} decides by the {@code .onnx} extension; {@link #load} returns a
- * {@code builtin.module} (see {@link OnnxImporter} for its shape) or throws a
+ * verified {@code builtin.module} (see {@link OnnxImporter} for its shape) or throws a
  * {@link DiagnosticException} located at the file for unreadable, truncated or unsupported models.
  */
 public final class ModelLoader {
@@ -45,6 +46,8 @@ public final class ModelLoader {
       throw new DiagnosticException(new Location(fileName, 0, 0), "not a valid ONNX model"
           + " (truncated or corrupt protobuf: " + e.getMessage() + ")");
     }
-    return OnnxImporter.importModel(model, fileName);
+    Operation module = OnnxImporter.importModel(model, fileName);
+    Verifier.verifyOrThrow(module);
+    return module;
   }
 }

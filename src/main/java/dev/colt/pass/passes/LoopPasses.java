@@ -1,0 +1,72 @@
+// Shared plumbing of the loop transformation passes: naming loops, applying or remarking, tidying names.
+package dev.colt.pass.passes;
+
+import dev.colt.analysis.LoopForest;
+import dev.colt.analysis.LoopHandles;
+import dev.colt.ir.Operation;
+import dev.colt.pass.PassContext;
+import dev.colt.transform.LoopTransform;
+import dev.colt.transform.Refusal;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Helpers for passes that apply one transformation to selected loops of a function. */
+final class LoopPasses {
+  private LoopPasses() {}
+
+  /**
+   * Applies the transformation {@code make} builds for each loop {@code select} picks (by handle,
+   * on the current function, so earlier rewrites are seen). Refusals become remarks on the loop,
+   * except "nothing to do" when {@code quietWhenNothingToDo}. Loop handles the input did not have
+   * are removed from the result.
+   */
+  static Operation applyToLoops(Operation func, PassContext context,
+      Function<LoopForest, List<LoopForest.Loop>> select,
+      Function<String, LoopTransform> make, boolean quietWhenNothingToDo) {
+    boolean hadNames = !LoopHandles.names(func).isEmpty();
+    Operation cur = LoopHandles.assign(func);
+    List<String> targets = select.apply(LoopForest.of(cur)).stream()
+        .map(l -> LoopHandles.nameOf(l.op())).toList();
+    for (String name : targets) {
+      Operation loop = LoopHandles.find(cur, name);
+      if (loop == null) {
+        continue;
+      }
+      LoopTransform t = make.apply(name);
+      Optional<Refusal> r = t.check(cur);
+      if (r.isPresent()) {
+        if (!(quietWhenNothingToDo && r.get() instanceof Refusal.NothingToDo)) {
+          context.remark(loop, r.get().detail());
+        }
+        continue;
+      }
+      cur = t.apply(cur);
+    }
+    return hadNames ? cur : LoopHandles.strip(cur);
+  }
+
+  /** Applies one transformation; a refusal becomes a remark on {@code anchor}. */
+  static Operation applyOnce(Operation func, PassContext context, LoopTransform t,
+      Operation anchor) {
+    boolean hadNames = !LoopHandles.names(func).isEmpty();
+    Operation cur = LoopHandles.assign(func);
+    Optional<Refusal> r = t.check(cur);
+    if (r.isPresent()) {
+      context.remark(anchor, r.get().detail());
+      return func;
+    }
+    cur = t.apply(cur);
+    return hadNames ? cur : LoopHandles.strip(cur);
+  }
+
+  /** Loops without nested loops. */
+  static List<LoopForest.Loop> innermost(LoopForest f) {
+    return f.loops().stream().filter(l -> l.children().isEmpty()).toList();
+  }
+
+  /** The outermost loop of each maximal band. */
+  static List<LoopForest.Loop> bandHeads(LoopForest f) {
+    return f.bands().stream().map(b -> b.get(0)).toList();
+  }
+}

@@ -1,0 +1,33 @@
+// What one tuning run of a function is asked to do: strategy, pool, budget and outputs.
+package dev.colt.pass.tuning;
+
+import dev.colt.search.SearchConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A tuning run's settings.
+ *
+ * @param strategy {@code colt}, {@code single} (one advisor, no model-aware term: the Reasoning
+ *     Compiler setting), {@code random} or {@code evolutionary}
+ * @param advisors advisor names for the tree strategies
+ * @param database the tuning database file, or null for none
+ * @param report the HTML report to write, or null
+ * @param traceFile where to write the best trace as text, or null (the trace is always attached to
+ *     the function as {@code colt.trace})
+ * @param tolerance relative tolerance of the output check
+ * @param progress print progress lines to stderr
+ */
+public record TuningRequest(String strategy, List<String> advisors, SearchConfig config,
+    Path database, Path report, Path traceFile, double tolerance, boolean progress) {
+  public static final List<String> STRATEGIES = List.of("colt", "single", "random",
+      "evolutionary");
+
+  public TuningRequest {
+    advisors = List.copyOf(advisors);
+    if (!STRATEGIES.contains(strategy)) {
+      throw new IllegalArgumentException("unknown strategy '" + strategy + "'; expected one of "
+          + String.join(", ", STRATEGIES));
+    }
+  }
+}

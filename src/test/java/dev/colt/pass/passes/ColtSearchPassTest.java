@@ -1,0 +1,97 @@
+// End-to-end tests of colt-search and apply-best: real JIT, isolated worker, tuning database.
+package dev.colt.pass.passes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.colt.analysis.StructuralHash;
+import dev.colt.exec.data.Checksums;
+import dev.colt.exec.interp.Interpreter;
+import dev.colt.ir.Attribute;
+import dev.colt.ir.Diagnostic;
+import dev.colt.ir.ModuleOp;
+import dev.colt.ir.Operation;
+import dev.colt.ir.Verifier;
+import dev.colt.ir.text.Parser;
+import dev.colt.pass.PassManager;
+import dev.colt.pass.PassRegistry;
+import dev.colt.pass.PipelineParser;
+import dev.colt.schedule.Trace;
+import dev.colt.search.TuningDatabase;
+import dev.colt.search.TuningRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ColtSearchPassTest {
+  @TempDir
+  Path dir;
+
+  private static final String KERNEL = """
+      func.func @mm(%A: memref<48x48xf32>, %B: memref<48x48xf32>, %C: memref<48x48xf32>) {
+        affine.for %i = 0 to 48 {
+          affine.for %j = 0 to 48 {
+            affine.for %k = 0 to 48 {
+              %a = affine.load %A[%i, %k] : memref<48x48xf32>
+              %b = affine.load %B[%k, %j] : memref<48x48xf32>
+              %c = affine.load %C[%i, %j] : memref<48x48xf32>
+              %p = arith.mulf %a, %b : f32
+              %s = arith.addf %c, %p : f32
+              affine.store %s, %C[%i, %j] : memref<48x48xf32>
+            }
+          }
+        }
+        return
+      }
+      """;
+
+  private static Operation run(String pipeline, Operation module, List<Diagnostic> sink) {
+    PassManager pm = new PassManager(PipelineParser.parse(pipeline, "<test>",
+        PassRegistry.global()), PassManager.Config.of(Verifier::verify)
+        .withDiagnostics(sink::add));
+    return pm.run(module);
+  }
+
+  private static List<String> checksums(Operation module) {
+    return Checksums.lines(Interpreter.runWithPatternInputs(module, "mm"));
+  }
+
+  @Test
+  void searchReturnsAnEquivalentFasterProgramWithAReplayableTraceAndRecordsIt() throws Exception {
+    Operation module = Parser.parseModule(KERNEL, "mm.mlir");
+    Path db = dir.resolve("tuning.jsonl");
+    Path report = dir.resolve("report.html");
+    List<Diagnostic> remarks = new ArrayList<>();
+    Operation tuned = run("builtin.module(func.func(colt-search{budget=6 progress=false "
+        + "database=" + db + " report=" + report + "}))", module, remarks);
+    Operation func = ModuleOp.body(tuned).get(0);
+    assertEquals(checksums(module), checksums(tuned));
+    Attribute.ArrayAttr trace = (Attribute.ArrayAttr) func.attr("colt.trace");
+    List<String> steps = trace.elements().stream()
+        .map(e -> ((Attribute.StringAttr) e).value()).toList();
+    Operation replayed = Trace.parseText(String.join("\n", steps), "trace")
+        .replay(ModuleOp.body(module).get(0));
+    assertEquals(StructuralHash.of(replayed), StructuralHash.of(func.withoutAttribute(
+        "colt.trace")));
+    assertTrue(remarks.stream().anyMatch(d -> d.message().contains("best speedup")));
+    TuningDatabase records = TuningDatabase.open(db);
+    List<TuningRecord.Measurement> measured = records.records().stream()
+        .filter(r -> r instanceof TuningRecord.Measurement)
+        .map(r -> (TuningRecord.Measurement) r).toList();
+    assertEquals(6, measured.size());
+    assertEquals(1, records.records().stream().filter(r -> r instanceof TuningRecord.Run)
+        .count());
+    assertTrue(Files.readString(report).contains("<svg"));
+    if (!steps.isEmpty()) {
+      List<Diagnostic> applied = new ArrayList<>();
+      Operation best = run("builtin.module(func.func(apply-best{database=" + db + "}))",
+          module, applied);
+      assertEquals(StructuralHash.of(func), StructuralHash.of(ModuleOp.body(best).get(0)));
+      assertFalse(applied.isEmpty());
+    }
+  }
+}

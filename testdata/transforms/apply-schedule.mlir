@@ -1,0 +1,26 @@
+// RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(apply-schedule{file=testdata/schedules/matmul-512.trace}))' | FileCheck %s
+
+// The hand-written matmul schedule on a 128^3 nest: 8x32 register tile, 16-lane vectors,
+// accumulators carried by the k loop.
+// CHECK-LABEL: func.func @matmul
+// CHECK: affine.for %{{.*}} = 0 to 128 step 64 {
+// CHECK: iter_args(
+// CHECK-SAME: -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
+// CHECK: vector.broadcast
+// CHECK: colt.loop = "k.point"
+// CHECK: colt.loop = "i.tile", colt.parallel
+func.func @matmul(%A: memref<128x128xf32>, %B: memref<128x128xf32>, %C: memref<128x128xf32>) {
+  affine.for %i = 0 to 128 {
+    affine.for %j = 0 to 128 {
+      affine.for %k = 0 to 128 {
+        %a = affine.load %A[%i, %k] : memref<128x128xf32>
+        %b = affine.load %B[%k, %j] : memref<128x128xf32>
+        %c = affine.load %C[%i, %j] : memref<128x128xf32>
+        %p = arith.mulf %a, %b : f32
+        %s = arith.addf %c, %p : f32
+        affine.store %s, %C[%i, %j] : memref<128x128xf32>
+      }
+    }
+  }
+  return
+}
