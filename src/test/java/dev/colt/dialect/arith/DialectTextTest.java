@@ -127,24 +127,24 @@ class DialectTextTest {
 
   @Test
   void verifierAndParserErrorsAreLocated() {
-    assertError("  %0 = arith.addi %a, %b : f32", 3,
+    assertError("  %0 = arith.addi %a, %b : f32", 8,
         "'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'");
     assertError("  %0 = arith.cmpf lt, %a, %b : f32", 19, "unknown cmpf predicate 'lt'");
     assertError("  %0 = arith.cmpi olt, %i, %i : index", 19, "unknown cmpi predicate 'olt'");
-    assertError("  %0 = arith.extf %a : f32 to f16", 3, "'arith.extf' op operand type 'f32'"
+    assertError("  %0 = arith.extf %a : f32 to f16", 8, "'arith.extf' op operand type 'f32'"
         + " and result type 'f16' are cast incompatible (expected a wider float type)");
-    assertError("  %0 = arith.sitofp %i : index to f32", 3, "'arith.sitofp' op operand type"
+    assertError("  %0 = arith.sitofp %i : index to f32", 8, "'arith.sitofp' op operand type"
         + " 'index' and result type 'f32' are cast incompatible (expected integer to float)");
-    assertError("  %0 = vector.load %A[%i] : memref<4x8xf32>, vector<8xf32>", 3,
+    assertError("  %0 = vector.load %A[%i] : memref<4x8xf32>, vector<8xf32>", 8,
         "'vector.load' op requires 2 indices, but found 1");
     assertError("  %0 = vector.reduction <sum>, %v : vector<8xf32> into f32", 26,
         "unknown combining kind 'sum'");
-    assertError("  %0 = vector.reduction <xor>, %v : vector<8xf32> into f32", 3,
+    assertError("  %0 = vector.reduction <xor>, %v : vector<8xf32> into f32", 8,
         "'vector.reduction' op unsupported reduction type 'f32' for kind 'xor'");
-    assertError("  %0 = vector.extract %v[8] : f32 from vector<8xf32>", 3,
+    assertError("  %0 = vector.extract %v[8] : f32 from vector<8xf32>", 8,
         "'vector.extract' op expected position attribute #1 to be a non-negative integer"
             + " smaller than the corresponding vector dimension");
-    assertError("  %0 = vector.broadcast %i : index to vector<8xf32>", 3,
+    assertError("  %0 = vector.broadcast %i : index to vector<8xf32>", 8,
         "'vector.broadcast' op source type 'index' must be the result element type 'f32'");
     assertError("  %0 = vector.transfer_read %A[%i, %i], %i : memref<4x8xf32>, vector<8xf32>", 41,
         "use of value '%i' expects different type than prior uses: 'f32' vs 'index'");

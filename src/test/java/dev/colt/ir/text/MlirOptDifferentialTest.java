@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * For each {@code testdata/**}{@code /*.mlir} file without expected diagnostics or split markers:
+ * For each {@code testdata/kernels/**}{@code /*.mlir} file without expected diagnostics or split markers:
  * parse and print it with COLT, feed the text to {@code /usr/bin/mlir-opt-22}, require that it is
  * accepted, parse mlir-opt's output back with COLT and require the same ops in the same order with
  * the same result types and attributes, and that COLT prints it exactly as before. The same for a
@@ -46,7 +46,7 @@ class MlirOptDifferentialTest {
   private static final Path MLIR_OPT = Path.of("/usr/bin/mlir-opt-22");
 
   static List<Path> kernels() throws IOException {
-    Path root = Path.of("testdata");
+    Path root = Path.of("testdata", "kernels");
     if (!Files.isDirectory(root)) {
       return List.of();
     }
