@@ -76,7 +76,7 @@ class ColtOptTest {
         "builtin.module(func.func(test-op-remark{op=affine.load fail=true}))");
     assertEquals(1, r.status());
     assertTrue(r.err().startsWith(
-        "<stdin>:5:5: error: pass 'test-op-remark' failed: found affine.load"), r.err());
+        "<stdin>:5:10: error: pass 'test-op-remark' failed: found affine.load"), r.err());
   }
 
   @Test

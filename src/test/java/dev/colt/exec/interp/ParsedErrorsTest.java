@@ -48,7 +48,7 @@ class ParsedErrorsTest {
     Operation module = Parser.parseModule(src, "div.mlir");
     InterpreterException e = assertThrows(InterpreterException.class,
         () -> Interpreter.runWithPatternInputs(module, "div"));
-    assertEquals("div.mlir:5:5: error: 'arith.divsi' op integer division by zero",
+    assertEquals("div.mlir:5:10: error: 'arith.divsi' op integer division by zero",
         e.getMessage());
   }
 }
