@@ -4,6 +4,7 @@ package dev.colt.ir.text;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.Location;
 import dev.colt.ir.text.Token.Kind;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An on-demand lexer over MLIR-style text. Skips whitespace and {@code //} comments. Fails with a
@@ -197,8 +198,13 @@ final class Lexer {
     return new Token(Kind.FLOAT, src.substring(start, pos), l, start, pos);
   }
 
+  /**
+   * A string literal. The escapes \", \\, \n, \t and \XX (a byte in hex) and the other
+   * characters are collected as UTF-8 bytes, so text printed with byte escapes reads back to the
+   * same string.
+   */
   private Token string(int start, Location l) {
-    StringBuilder sb = new StringBuilder();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     pos++;
     while (true) {
       if (pos >= src.length() || src.charAt(pos) == '\n') {
@@ -214,33 +220,28 @@ final class Lexer {
           throw error(pos, "unknown escape in string literal");
         }
         char e = src.charAt(pos + 1);
-        switch (e) {
-          case '"', '\\' -> {
-            sb.append(e);
-            pos += 2;
-          }
-          case 'n' -> {
-            sb.append('\n');
-            pos += 2;
-          }
-          case 't' -> {
-            sb.append('\t');
-            pos += 2;
-          }
-          default -> {
-            if (pos + 2 < src.length() && isHexDigit(e) && isHexDigit(src.charAt(pos + 2))) {
-              sb.append((char) Integer.parseInt(src.substring(pos + 1, pos + 3), 16));
-              pos += 3;
-            } else {
-              throw error(pos, "unknown escape in string literal");
-            }
-          }
+        if (e == '"' || e == '\\') {
+          bytes.write(e);
+          pos += 2;
+        } else if (e == 'n') {
+          bytes.write('\n');
+          pos += 2;
+        } else if (e == 't') {
+          bytes.write('\t');
+          pos += 2;
+        } else if (pos + 2 < src.length() && isHexDigit(e) && isHexDigit(src.charAt(pos + 2))) {
+          bytes.write(Integer.parseInt(src.substring(pos + 1, pos + 3), 16));
+          pos += 3;
+        } else {
+          throw error(pos, "unknown escape in string literal");
         }
         continue;
       }
-      sb.append(c);
-      pos++;
+      int cp = src.codePointAt(pos);
+      byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+      bytes.write(utf8, 0, utf8.length);
+      pos += Character.charCount(cp);
     }
-    return new Token(Kind.STRING, sb.toString(), l, start, pos);
+    return new Token(Kind.STRING, bytes.toString(StandardCharsets.UTF_8), l, start, pos);
   }
 }

@@ -71,6 +71,12 @@ class LexerTest {
   }
 
   @Test
+  void byteEscapesAreUtf8() {
+    assertEquals("\u00e9x", lex("\"\\C3\\A9x\"").get(0).text());
+    assertEquals("\u00e9", lex("\"\u00e9\"").get(0).text());
+  }
+
+  @Test
   void positionsAreOneBasedLineAndColumn() {
     List<Token> ts = lex("a\n  %b\n\n    c");
     assertEquals(1, ts.get(0).location().line());

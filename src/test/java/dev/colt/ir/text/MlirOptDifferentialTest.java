@@ -4,6 +4,7 @@ package dev.colt.ir.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.colt.analysis.LoopHandles;
 import dev.colt.dialect.arith.ConstantOp;
 import dev.colt.dialect.func.FuncOp;
 import dev.colt.dialect.func.ReturnOp;
@@ -13,6 +14,10 @@ import dev.colt.ir.FunctionType;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
+import dev.colt.transform.LoopTransform;
+import dev.colt.transform.Tile;
+import dev.colt.transform.UnrollAndJam;
+import dev.colt.transform.Vectorize;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,19 +34,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * For each {@code testdata/**}{@code /*.mlir} file without expected diagnostics or split markers:
+ * For each {@code testdata/kernels/**}{@code /*.mlir} file without expected diagnostics or split markers:
  * parse and print it with COLT, feed the text to {@code /usr/bin/mlir-opt-22}, require that it is
  * accepted, parse mlir-opt's output back with COLT and require the same ops in the same order with
- * the same result types and attributes, and that COLT prints it exactly as before; the same for
- * COLT's generic form of it. The same for a
- * few random modules mixing every dialect's custom forms. Skipped (visibly) when mlir-opt-22 is
- * not installed.
+ * the same result types and attributes, and that COLT prints it exactly as before. The same for a
+ * few random modules mixing every dialect's ops (also through COLT's generic form, which checks the
+ * op layouts), for transformed kernels, and for float spellings. Skipped (visibly) when
+ * mlir-opt-22 is not installed.
  */
 class MlirOptDifferentialTest {
   private static final Path MLIR_OPT = Path.of("/usr/bin/mlir-opt-22");
 
   static List<Path> kernels() throws IOException {
-    Path root = Path.of("testdata");
+    Path root = Path.of("testdata", "kernels");
     if (!Files.isDirectory(root)) {
       return List.of();
     }
@@ -69,8 +74,31 @@ class MlirOptDifferentialTest {
 
   @TestFactory
   Stream<DynamicTest> mlirOptAcceptsRandomModules() {
-    return LongStream.range(100, 106).mapToObj(seed -> DynamicTest.dynamicTest(
-        "random module " + seed, () -> check(new RandomIr(seed).module(), "seed " + seed)));
+    return LongStream.range(100, 104).mapToObj(seed -> DynamicTest.dynamicTest(
+        "random module " + seed, () -> check(new RandomIr(seed).module(), "seed " + seed, true)));
+  }
+
+  /**
+   * Kernels after a loop transformation (tiling with affine_map bounds, vectorization,
+   * unroll-and-jam): what the search produces must print in a form mlir-opt accepts as well.
+   */
+  @TestFactory
+  Stream<DynamicTest> mlirOptAcceptsTransformedKernels() {
+    record Case(String kernel, java.util.function.Function<List<String>, LoopTransform> make) {}
+    List<Case> cases = List.of(
+        new Case("matmul", loops -> new Tile(loops.subList(0, 2), List.of(16L, 8L))),
+        new Case("softmax", loops -> new Vectorize(loops.get(loops.size() - 1), 8)),
+        new Case("boundary", loops -> new UnrollAndJam(loops.get(0), 2)));
+    return cases.stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> {
+      Path file = Path.of("testdata/kernels/" + c.kernel() + ".mlir");
+      Assumptions.assumeTrue(Files.exists(file), "kernel " + file + " not present");
+      Operation module = Parser.parseModule(Files.readString(file), file.toString());
+      Operation func = LoopHandles.assign(ModuleOp.body(module).get(0));
+      List<String> loops = LoopHandles.names(func).stream().sorted().toList();
+      LoopTransform t = c.make().apply(loops);
+      Assumptions.assumeTrue(t.check(func).isEmpty(), () -> t + " refused");
+      check(ModuleOp.create(List.of(t.apply(func))), c.kernel() + " after " + t, false);
+    }));
   }
 
   /** Random float constants of every width; COLT must spell each exactly as mlir-opt does. */
@@ -102,10 +130,14 @@ class MlirOptDifferentialTest {
   }
 
   private static void check(Path file) throws Exception {
-    check(Parser.parseModule(Files.readString(file), file.toString()), file.toString());
+    check(Parser.parseModule(Files.readString(file), file.toString()), file.toString(), false);
   }
 
-  private static void check(Operation ours, String what) throws Exception {
+  /**
+   * {@code alsoGeneric}: also feed COLT's generic form to mlir-opt (done for the random modules,
+   * which use every dialect's ops; one mlir-opt run costs a few tenths of a second).
+   */
+  private static void check(Operation ours, String what, boolean alsoGeneric) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(MLIR_OPT),
         "mlir-opt-22 is not installed; differential test skipped");
     String printed = Printer.print(ours);
@@ -116,6 +148,9 @@ class MlirOptDifferentialTest {
     assertEquals(printed, Printer.print(back), "COLT prints mlir-opt's output as it printed");
     // The generic form spells out every operand and attribute: mlir-opt reading it checks that
     // COLT's op layouts (attribute names, operand segments) are MLIR's.
+    if (!alsoGeneric) {
+      return;
+    }
     String fromGeneric = runMlirOpt(Printer.printGeneric(ours));
     assertEquals(printed, Printer.print(Parser.parseModule(fromGeneric, "generic " + what)),
         "mlir-opt reads COLT's generic form as the same IR");

@@ -112,6 +112,13 @@ class PrinterTest {
   }
 
   @Test
+  void nonAsciiStringsRoundTripThroughByteEscapes() {
+    String out = roundTrip("\"test.op\"() {s = \"caf\u00e9 \u20ac\"} : () -> ()\n");
+    assertEquals("module {\n  \"test.op\"() {s = \"caf\\C3\\A9 \\E2\\82\\AC\"} : () -> ()\n}\n",
+        out);
+  }
+
+  @Test
   void builtIrPrints() {
     FunctionType ft = new FunctionType(List.of(FloatType.F32), List.of(FloatType.F32));
     Operation callee = FuncOp.declare("g", ft);
