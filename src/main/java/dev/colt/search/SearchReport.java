@@ -17,7 +17,7 @@ public final class SearchReport {
       "#8c564b", "#e377c2", "#7f7f7f"};
   private static final int W = 640;
   private static final int H = 320;
-  private static final int PAD = 48;
+  private static final int PAD = 64;
 
   private SearchReport() {}
 
