@@ -63,7 +63,7 @@ public sealed interface AffineExpr
   record Binary(Kind kind, AffineExpr lhs, AffineExpr rhs) implements AffineExpr {
     @Override
     public String toString() {
-      return AffineExprPrinter.print(this);
+      return AffineExprFormatter.format(this);
     }
   }
 

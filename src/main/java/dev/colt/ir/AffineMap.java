@@ -150,7 +150,6 @@ public record AffineMap(int numDims, int numSymbols, List<AffineExpr> results) {
 
   @Override
   public String toString() {
-    return header(numDims, numSymbols) + " -> "
-        + results.stream().map(AffineExpr::toString).collect(Collectors.joining(", ", "(", ")"));
+    return AffineExprFormatter.format(this);
   }
 }

@@ -1,6 +1,7 @@
 // Prints operations, regions, types and attributes in mlir-opt's textual form.
 package dev.colt.ir.text;
 
+import dev.colt.ir.AffineExprFormatter;
 import dev.colt.ir.AffineMap;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.Block;

@@ -1,6 +1,7 @@
 // Property tests of the text layer: round trips of maps, sets and modules; mutated text only fails cleanly.
 package dev.colt.ir.text;
 
+import dev.colt.ir.AffineExprFormatter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

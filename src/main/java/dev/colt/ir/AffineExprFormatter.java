@@ -1,20 +1,18 @@
 // Prints affine expressions exactly as MLIR's AsmPrinter does, with caller-chosen operand names.
-package dev.colt.ir.text;
+package dev.colt.ir;
 
-import dev.colt.ir.AffineExpr;
 import dev.colt.ir.AffineExpr.Binary;
 import dev.colt.ir.AffineExpr.Constant;
 import dev.colt.ir.AffineExpr.Kind;
-import dev.colt.ir.AffineMap;
-import dev.colt.ir.IntegerSet;
 import java.util.function.IntFunction;
 
 /**
  * MLIR's affine expression printing: tightly binding operators parenthesize compound operands,
  * {@code x + y * -1} prints as {@code x - y}, {@code x + -3} as {@code x - 3}, {@code x * -1} as
- * {@code -x}. Dims and symbols print through the given name functions.
+ * {@code -x}. Dims and symbols print through the given name functions. The one printer of affine
+ * expressions: {@link AffineExpr#toString()} and the IR printer both use it.
  */
-final class AffineExprFormatter {
+public final class AffineExprFormatter {
   private final IntFunction<String> dimName;
   private final IntFunction<String> symbolName;
   private final StringBuilder out;
@@ -26,21 +24,20 @@ final class AffineExprFormatter {
     this.out = out;
   }
 
-  static void format(AffineExpr e, IntFunction<String> dimName, IntFunction<String> symbolName,
+  public static void format(AffineExpr e, IntFunction<String> dimName, IntFunction<String> symbolName,
       StringBuilder out) {
     new AffineExprFormatter(dimName, symbolName, out).print(e, false);
   }
 
-  static String format(AffineExpr e) {
+  public static String format(AffineExpr e) {
     StringBuilder sb = new StringBuilder();
     format(e, i -> "d" + i, i -> "s" + i, sb);
     return sb.toString();
   }
 
   /** {@code (d0, d1)[s0] -> (d0 + s0, d1)}. */
-  static String format(AffineMap map) {
-    StringBuilder sb = new StringBuilder();
-    header(map.numDims(), map.numSymbols(), sb);
+  public static String format(AffineMap map) {
+    StringBuilder sb = new StringBuilder(AffineMap.header(map.numDims(), map.numSymbols()));
     sb.append(" -> (");
     for (int i = 0; i < map.numResults(); i++) {
       if (i > 0) {
@@ -52,9 +49,8 @@ final class AffineExprFormatter {
   }
 
   /** {@code (d0)[s0] : (d0 - s0 >= 0, d0 == 0)}. */
-  static String format(IntegerSet set) {
-    StringBuilder sb = new StringBuilder();
-    header(set.numDims(), set.numSymbols(), sb);
+  public static String format(IntegerSet set) {
+    StringBuilder sb = new StringBuilder(AffineMap.header(set.numDims(), set.numSymbols()));
     sb.append(" : (");
     for (int i = 0; i < set.constraints().size(); i++) {
       if (i > 0) {
@@ -64,21 +60,6 @@ final class AffineExprFormatter {
       sb.append(set.equalities().get(i) ? " == 0" : " >= 0");
     }
     return sb.append(')').toString();
-  }
-
-  private static void header(int dims, int syms, StringBuilder sb) {
-    sb.append('(');
-    for (int i = 0; i < dims; i++) {
-      sb.append(i > 0 ? ", " : "").append('d').append(i);
-    }
-    sb.append(')');
-    if (syms > 0) {
-      sb.append('[');
-      for (int i = 0; i < syms; i++) {
-        sb.append(i > 0 ? ", " : "").append('s').append(i);
-      }
-      sb.append(']');
-    }
   }
 
   /** {@code strong}: the enclosing context binds tighter than addition. */
