@@ -1,12 +1,12 @@
 // Measures candidate functions in the isolated worker against the untransformed function.
 package dev.colt.search;
 
+import dev.colt.dialect.func.FuncOp;
 import dev.colt.exec.isolate.IsolatedRunner;
 import dev.colt.exec.measure.CandidateResult;
 import dev.colt.exec.measure.MeasureConfig;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Attribute;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,15 +63,12 @@ public final class IsolatedEvaluator implements Evaluator<Operation> {
    * IllegalArgumentException when the module has no such function.
    */
   public static Operation withFunction(Operation module, String name, Operation func) {
-    List<Operation> ops = new ArrayList<>(ModuleOp.body(module));
-    for (int i = 0; i < ops.size(); i++) {
-      if (ops.get(i).is("func.func")
-          && ops.get(i).attr("sym_name") instanceof Attribute.StringAttr s
-          && s.value().equals(name)) {
-        ops.set(i, func);
-        return module.withBody(module.body().withOperations(ops));
-      }
+    Operation old = FuncOp.lookup(module, name);
+    if (old == null) {
+      throw new IllegalArgumentException("no function @" + name + " in the module");
     }
-    throw new IllegalArgumentException("no function @" + name + " in the module");
+    List<Operation> ops = new ArrayList<>(ModuleOp.body(module));
+    ops.set(ops.indexOf(old), func);
+    return module.withBody(module.body().withOperations(ops));
   }
 }

@@ -2,6 +2,7 @@
 package dev.colt.pass.tuning;
 
 import dev.colt.advisor.OfflineAdvisors;
+import dev.colt.dialect.func.FuncOp;
 import dev.colt.analysis.CostModel;
 import dev.colt.analysis.MachineModel;
 import dev.colt.exec.isolate.IsolatedRunner;
@@ -52,7 +53,7 @@ public final class FunctionTuner {
 
   /** The workload key: the function's name and structural hash. */
   public static String workloadKey(Operation func, LoopNestSpace space) {
-    return name(func) + "@" + space.structuralHash(space.root());
+    return FuncOp.name(func) + "@" + space.structuralHash(space.root());
   }
 
   /** The target key: the host CPU and a hash of its features. */
@@ -61,13 +62,9 @@ public final class FunctionTuner {
     return t.cpu() + "/" + Integer.toHexString(t.features().hashCode());
   }
 
-  static String name(Operation func) {
-    return func.attr("sym_name") instanceof Attribute.StringAttr s ? s.value() : "?";
-  }
-
   /** Tunes {@code func}, which must be a function of {@code module}. */
   public SearchResult<Operation> tune(Operation module, Operation func) throws IOException {
-    String function = name(func);
+    String function = FuncOp.name(func);
     Operation standalone = module == null ? ModuleOp.create(List.of(func)) : module;
     LoopNestSpace space = new LoopNestSpace(func, Machine.host());
     String workload = workloadKey(func, space);
