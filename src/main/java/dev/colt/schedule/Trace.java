@@ -3,10 +3,10 @@ package dev.colt.schedule;
 
 import dev.colt.analysis.LoopHandles;
 import dev.colt.ir.Operation;
+import dev.colt.transform.LoopTransform;
 import dev.colt.transform.Refusal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -77,11 +77,11 @@ public record Trace(List<Action> actions) {
     Operation cur = LoopHandles.assign(func);
     for (int i = 0; i < actions.size(); i++) {
       Action a = actions.get(i);
-      Optional<Refusal> r = a.transform().check(cur);
-      if (r.isPresent()) {
-        throw new ReplayException(i, a, r.get());
+      switch (a.transform().attempt(cur)) {
+        case LoopTransform.Outcome.Applied applied -> cur = applied.func();
+        case LoopTransform.Outcome.Refused refused ->
+            throw new ReplayException(i, a, refused.refusal());
       }
-      cur = a.transform().apply(cur);
     }
     return cur;
   }

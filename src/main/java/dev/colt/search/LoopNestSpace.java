@@ -8,11 +8,10 @@ import dev.colt.ir.text.Printer;
 import dev.colt.schedule.Action;
 import dev.colt.schedule.ActionMenu;
 import dev.colt.schedule.Machine;
-import dev.colt.transform.Refusal;
+import dev.colt.transform.LoopTransform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Programs are {@code func.func} ops with named loops; actions are {@link Action}s from the legal
@@ -43,16 +42,17 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
 
   @Override
   public Operation apply(Operation program, Action action) throws IllegalActionException {
-    Operation named = LoopHandles.assign(program);
-    Optional<Refusal> refusal = action.transform().check(named);
-    if (refusal.isPresent()) {
-      throw new IllegalActionException(refusal.get().shortMessage());
-    }
+    LoopTransform.Outcome outcome;
     try {
-      return LoopHandles.assign(action.transform().apply(named));
+      outcome = action.transform().attempt(program);
     } catch (IllegalStateException e) {
       throw new IllegalActionException(e.getMessage());
     }
+    return switch (outcome) {
+      case LoopTransform.Outcome.Applied a -> LoopHandles.assign(a.func());
+      case LoopTransform.Outcome.Refused r ->
+          throw new IllegalActionException(r.refusal().shortMessage());
+    };
   }
 
   @Override

@@ -23,12 +23,30 @@ public sealed interface LoopTransform
    * {@link #check} refuses.
    */
   default Operation apply(Operation func) {
+    return switch (attempt(func)) {
+      case Outcome.Applied a -> a.func();
+      case Outcome.Refused r -> throw new IllegalStateException(r.refusal().detail());
+    };
+  }
+
+  /** What {@link #attempt} gives: the transformed function, or why it was refused. */
+  sealed interface Outcome {
+    record Applied(Operation func) implements Outcome {}
+
+    record Refused(Refusal refusal) implements Outcome {}
+  }
+
+  /**
+   * Checks and, when accepted, applies in one go (the check runs once), for callers that handle a
+   * refusal themselves. Never throws for a refused transformation.
+   */
+  default Outcome attempt(Operation func) {
     Operation named = LoopHandles.assign(func);
     Optional<Refusal> r = check(named);
     if (r.isPresent()) {
-      throw new IllegalStateException(r.get().detail());
+      return new Outcome.Refused(r.get());
     }
-    return IrRewrite.foldApplies(rewrite(named));
+    return new Outcome.Applied(IrRewrite.foldApplies(rewrite(named)));
   }
 
   /** The rewrite itself; precondition: {@code namedFunc} has named loops and check accepted it. */
