@@ -9,7 +9,7 @@ import dev.colt.schedule.Action;
 import dev.colt.schedule.ActionMenu;
 import dev.colt.schedule.Machine;
 import dev.colt.transform.LoopTransform;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +17,14 @@ import java.util.Map;
  * Programs are {@code func.func} ops with named loops; actions are {@link Action}s from the legal
  * menu sized for {@code machine}. Applying runs the action's legality check first, so a refused
  * action raises {@link IllegalActionException} with the check's short message. Menus are cached per
- * program (the IR is immutable).
+ * program object (the IR is immutable).
  */
 public final class LoopNestSpace implements SearchSpace<Operation, Action> {
   private final Operation root;
   private final Machine machine;
-  private final Map<Operation, List<Action>> menus = new HashMap<>();
+  // By identity: an Operation record's hashCode walks the whole tree, and programs that are equal
+  // but not identical never occur here (every rewrite makes fresh values).
+  private final Map<Operation, List<Action>> menus = new IdentityHashMap<>();
 
   /** @param func the function to tune; its loops are named if they are not yet */
   public LoopNestSpace(Operation func, Machine machine) {
