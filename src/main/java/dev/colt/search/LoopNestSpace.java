@@ -22,8 +22,8 @@ import java.util.Map;
 public final class LoopNestSpace implements SearchSpace<Operation, Action> {
   private final Operation root;
   private final Machine machine;
-  // By identity: an Operation record's hashCode walks the whole tree, and programs that are equal
-  // but not identical never occur here (every rewrite makes fresh values).
+  // By identity: an Operation record's hashCode walks the whole tree; an equal but distinct program
+  // only misses the cache.
   private final Map<Operation, List<Action>> menus = new IdentityHashMap<>();
 
   /** @param func the function to tune; its loops are named if they are not yet */
