@@ -28,7 +28,7 @@ public final class ColtTreeSearch<P, A> {
   /** The expander name of random expansions. */
   public static final String RANDOM = "random";
 
-  private final SearchSpace<P, A> space;
+  private final SearchSpace<P, A> baseSpace;
   private final Evaluator<P> evaluator;
   private final SearchConfig config;
   private final Map<String, Advisor<P, A>> advisors = new LinkedHashMap<>();
@@ -42,6 +42,8 @@ public final class ColtTreeSearch<P, A> {
   private final SearchListener listener;
   private final MeasurementStore store;
   private MeasurementLedger<P> ledger;
+  private PhaseClock clock;
+  private SearchSpace<P, A> space;
   private int nextId;
   private int regressions;
 
@@ -52,7 +54,7 @@ public final class ColtTreeSearch<P, A> {
   public ColtTreeSearch(SearchSpace<P, A> space, Evaluator<P> evaluator,
       List<? extends Advisor<P, A>> advisors, SearchConfig config, SearchListener listener,
       MeasurementStore store) {
-    this.space = space;
+    this.baseSpace = space;
     this.evaluator = evaluator;
     this.config = config;
     this.listener = listener == null ? SearchListener.NONE : listener;
@@ -77,11 +79,13 @@ public final class ColtTreeSearch<P, A> {
 
   /** Runs the search to its budget or time limit and returns the best program found. */
   public SearchResult<P> run() {
+    clock = new PhaseClock();
+    space = new TimedSpace<>(baseSpace, clock);
     P rootProgram = space.root();
     SearchNode<P> root = new SearchNode<>(nextId++, null, rootProgram, List.of(),
         space.structuralHash(rootProgram), "", cheapest);
     ledger = new MeasurementLedger<>(rootProgram, root.hash(), evaluator, store, config.budget(),
-        config.timeLimitMillis(), listener);
+        config.timeLimitMillis(), listener, clock);
     root.setEvaluation(ledger.known(root.hash()).orElseThrow());
     while (!ledger.exhausted()) {
       SearchNode<P> leaf = selectExpandable(root);
@@ -152,19 +156,10 @@ public final class ColtTreeSearch<P, A> {
   private Attempt<P> ask(SearchNode<P> node, String name, AdvisorView.Correction correction) {
     Advisor<P, A> advisor = advisors.get(name);
     List<A> menu = menu(node);
-    SearchNode<P> parent = node.parent();
-    AdvisorView<P, A> view = new AdvisorView<>(name, node.program(),
-        parent == null ? null : parent.program(), space.render(node.program()),
-        parent == null ? "" : space.render(parent.program()), node.trace(),
-        node.children().stream().map(c -> String.join("; ",
-            c.trace().subList(node.trace().size(), c.trace().size()))).toList(), node.speedup(),
-        parent == null ? Double.NaN : parent.speedup(), menu,
-        menu.stream().map(space::describe).toList(), new ArrayList<>(stats.values()),
-        node.recentExpanders(), ledger.measurements(), config.budget(), random.nextLong(),
-        correction);
     Proposal proposal;
     try {
-      proposal = advisor.propose(view);
+      proposal = clock.timeChecked(PhaseClock.Phase.ADVISOR,
+          () -> advisor.propose(view(node, name, menu, correction)));
     } catch (AdvisorException e) {
       stats.computeIfPresent(name, (k, s) -> s.withCall(e.usage()));
       recordFailure(name, e.getMessage());
@@ -198,6 +193,21 @@ public final class ColtTreeSearch<P, A> {
     }
     consecutiveErrors.put(name, 0);
     return new Attempt<>(name, program, applied, validNext(proposal.nextAdvisor()));
+  }
+
+  /** The request shown to advisor {@code name} for expanding {@code node}. */
+  private AdvisorView<P, A> view(SearchNode<P> node, String name, List<A> menu,
+      AdvisorView.Correction correction) {
+    SearchNode<P> parent = node.parent();
+    return new AdvisorView<>(name, node.program(),
+        parent == null ? null : parent.program(), space.render(node.program()),
+        parent == null ? "" : space.render(parent.program()), node.trace(),
+        node.children().stream().map(c -> String.join("; ",
+            c.trace().subList(node.trace().size(), c.trace().size()))).toList(), node.speedup(),
+        parent == null ? Double.NaN : parent.speedup(), menu,
+        menu.stream().map(space::describe).toList(), new ArrayList<>(stats.values()),
+        node.recentExpanders(), ledger.measurements(), config.budget(), random.nextLong(),
+        correction);
   }
 
   /**

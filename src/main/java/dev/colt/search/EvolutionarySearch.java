@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class EvolutionarySearch<P, A> {
   public static final String NAME = "evolutionary";
-  private final SearchSpace<P, A> space;
+  private final SearchSpace<P, A> baseSpace;
+  private SearchSpace<P, A> space;
   private final Evaluator<P> evaluator;
   private final SearchConfig config;
   private final ToDoubleFunction<P> costModel;
@@ -43,7 +44,7 @@ public final class EvolutionarySearch<P, A> {
     if (populationSize < 2) {
       throw new IllegalArgumentException("population size must be at least 2");
     }
-    this.space = space;
+    this.baseSpace = space;
     this.evaluator = evaluator;
     this.config = config;
     this.costModel = costModel;
@@ -56,9 +57,11 @@ public final class EvolutionarySearch<P, A> {
 
   public SearchResult<P> run() {
     Random random = new Random(config.seed());
+    PhaseClock clock = new PhaseClock();
+    space = new TimedSpace<>(baseSpace, clock);
     P root = space.root();
     MeasurementLedger<P> ledger = new MeasurementLedger<>(root, space.structuralHash(root),
-        evaluator, store, config.budget(), config.timeLimitMillis(), listener);
+        evaluator, store, config.budget(), config.timeLimitMillis(), listener, clock);
     List<Member<A>> population = new ArrayList<>();
     List<List<A>> seeds = new ArrayList<>();
     for (int i = 0; i < populationSize * 4; i++) {
@@ -138,7 +141,9 @@ public final class EvolutionarySearch<P, A> {
       if (replay.applied().isEmpty() || ledger.known(hash).isPresent() || !hashes.add(hash)) {
         continue;
       }
-      fresh.add(new Candidate<>(replay, hash, costModel.applyAsDouble(replay.program())));
+      double predicted = ledger.clock().time(PhaseClock.Phase.ADVISOR,
+          () -> costModel.applyAsDouble(replay.program()));
+      fresh.add(new Candidate<>(replay, hash, predicted));
     }
     fresh.sort(Comparator.comparingDouble((Candidate<P, A> c) -> -c.predicted()));
     for (int n = 0; n < k && !fresh.isEmpty() && !ledger.exhausted(); n++) {

@@ -37,6 +37,20 @@ public final class IsolatedEvaluator implements Evaluator<Operation> {
     this.tolerance = tolerance;
   }
 
+  /**
+   * Charges lowering, worker start-up and compiling to {@link PhaseClock.Phase#COMPILE} and the
+   * rest of the call (checking, timing) to {@link PhaseClock.Phase#RUN}.
+   */
+  @Override
+  public Evaluation evaluate(Operation candidateFunc, PhaseClock clock) {
+    return clock.time(PhaseClock.Phase.RUN, () -> {
+      Evaluation e = evaluate(candidateFunc);
+      IsolatedRunner.Times t = runner.lastTimes();
+      clock.reassign(PhaseClock.Phase.COMPILE, t.lowerNanos() + t.startNanos() + t.compileNanos());
+      return e;
+    });
+  }
+
   @Override
   public Evaluation evaluate(Operation candidateFunc) {
     Operation candidate = withFunction(referenceModule, function, candidateFunc);

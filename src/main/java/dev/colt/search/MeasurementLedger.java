@@ -21,15 +21,27 @@ public final class MeasurementLedger<P> {
   private final SearchListener listener;
   private final Map<String, Evaluation> measured = new HashMap<>();
   private final List<SearchEvent> events = new ArrayList<>();
+  private final PhaseClock clock;
   private final long startNanos = System.nanoTime();
-  private long evaluationNanos;
   private int measurements;
   private P best;
   private List<String> bestTrace = List.of();
   private double bestSpeedup = 1.0;
 
+  /** A ledger with its own phase clock. */
   public MeasurementLedger(P root, String rootHash, Evaluator<P> evaluator,
       MeasurementStore store, int budget, long timeLimitMillis, SearchListener listener) {
+    this(root, rootHash, evaluator, store, budget, timeLimitMillis, listener, new PhaseClock());
+  }
+
+  /**
+   * @param clock the search's phase clock: measurements are charged to compile and run, listener
+   *     calls to record
+   */
+  public MeasurementLedger(P root, String rootHash, Evaluator<P> evaluator,
+      MeasurementStore store, int budget, long timeLimitMillis, SearchListener listener,
+      PhaseClock clock) {
+    this.clock = clock;
     this.evaluator = evaluator;
     this.store = store == null ? MeasurementStore.NONE : store;
     this.budget = budget;
@@ -71,9 +83,7 @@ public final class MeasurementLedger<P> {
     if (stored.isPresent()) {
       e = stored.get();
     } else {
-      long t0 = System.nanoTime();
-      e = evaluator.evaluate(program);
-      evaluationNanos += System.nanoTime() - t0;
+      e = evaluator.evaluate(program, clock);
     }
     measurements++;
     measured.put(hash, e);
@@ -89,7 +99,15 @@ public final class MeasurementLedger<P> {
 
   public void emit(SearchEvent e) {
     events.add(e);
-    listener.onEvent(e);
+    clock.time(PhaseClock.Phase.RECORD, () -> {
+      listener.onEvent(e);
+      return null;
+    });
+  }
+
+  /** The phase clock this ledger charges. */
+  public PhaseClock clock() {
+    return clock;
   }
 
   public int measurements() {
@@ -103,6 +121,6 @@ public final class MeasurementLedger<P> {
   /** The result so far, with the given advisor statistics. */
   public SearchResult<P> result(List<AdvisorStats> advisors) {
     return new SearchResult<>(best, bestTrace, bestSpeedup, measurements, events, advisors,
-        elapsedMillis(), evaluationNanos / 1_000_000);
+        clock.snapshot());
   }
 }

@@ -54,6 +54,9 @@ public final class ProgressPrinter implements SearchListener {
     out.printf(Locale.ROOT,
         "%ssearch done: %d measurements in %.1f s, best %.2fx (overhead %.1f%%)%n", prefix(), r.measurements(), r.wallMillis() / 1000.0, r.bestSpeedup(),
         100 * r.overheadShare());
+    out.printf(Locale.ROOT, "  time: compile %d ms, run %d ms; overhead: %s%n",
+        r.phases().of(PhaseClock.Phase.COMPILE), r.phases().of(PhaseClock.Phase.RUN),
+        r.phases().overheadLine());
     for (String step : r.bestTrace()) {
       out.println("  " + step);
     }

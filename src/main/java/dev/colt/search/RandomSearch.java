@@ -11,7 +11,8 @@ import java.util.Random;
  */
 public final class RandomSearch<P, A> {
   public static final String NAME = "random-search";
-  private final SearchSpace<P, A> space;
+  private final SearchSpace<P, A> baseSpace;
+  private SearchSpace<P, A> space;
   private final Evaluator<P> evaluator;
   private final SearchConfig config;
   private final int maxLength;
@@ -23,7 +24,7 @@ public final class RandomSearch<P, A> {
     if (maxLength < 1) {
       throw new IllegalArgumentException("maxLength must be at least 1");
     }
-    this.space = space;
+    this.baseSpace = space;
     this.evaluator = evaluator;
     this.config = config;
     this.maxLength = maxLength;
@@ -33,9 +34,11 @@ public final class RandomSearch<P, A> {
 
   public SearchResult<P> run() {
     Random random = new Random(config.seed());
+    PhaseClock clock = new PhaseClock();
+    space = new TimedSpace<>(baseSpace, clock);
     P root = space.root();
     MeasurementLedger<P> ledger = new MeasurementLedger<>(root, space.structuralHash(root),
-        evaluator, store, config.budget(), config.timeLimitMillis(), listener);
+        evaluator, store, config.budget(), config.timeLimitMillis(), listener, clock);
     int samples = 0;
     while (!ledger.exhausted() && samples++ < 50L * config.budget()) {
       TraceReplay<P, A> walk = TraceReplay.randomWalk(space, root, random,

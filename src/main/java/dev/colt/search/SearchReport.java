@@ -40,7 +40,7 @@ public final class SearchReport {
           escape(e.getKey()), r.measurements(), r.bestSpeedup(), r.wallMillis() / 1000.0,
           100 * r.overheadShare(), r.escalations().size()));
     }
-    sb.append("</table>\n");
+    sb.append("</table>\n").append(phaseTable(runs));
     for (var e : runs.entrySet()) {
       SearchResult<?> r = e.getValue();
       if (!r.advisors().isEmpty()) {
@@ -55,6 +55,27 @@ public final class SearchReport {
       sb.append("</code></pre>\n");
     }
     return sb.append("</body></html>\n").toString();
+  }
+
+  /** Where each run's wall time went, in milliseconds per phase and share of the wall time. */
+  static String phaseTable(Map<String, ? extends SearchResult<?>> runs) {
+    StringBuilder sb = new StringBuilder("<h2>Where the time went</h2>\n<table><tr>"
+        + "<th>strategy</th>");
+    for (PhaseClock.Phase p : PhaseClock.Phase.values()) {
+      sb.append("<th>").append(p.label()).append(p.isOverhead() ? "" : " (not overhead)")
+          .append("</th>");
+    }
+    sb.append("</tr>\n");
+    for (var e : runs.entrySet()) {
+      PhaseClock.Phases ph = e.getValue().phases();
+      sb.append("<tr><td>").append(escape(e.getKey())).append("</td>");
+      for (PhaseClock.Phase p : PhaseClock.Phase.values()) {
+        sb.append(String.format(Locale.ROOT, "<td>%d ms (%.1f%%)</td>", ph.of(p),
+            ph.wallMillis() <= 0 ? 0.0 : 100.0 * ph.of(p) / ph.wallMillis()));
+      }
+      sb.append("</tr>\n");
+    }
+    return sb.append("</table>\n").toString();
   }
 
   /** Best-so-far curves, one polyline per strategy, with a legend. */

@@ -8,21 +8,31 @@ import java.util.List;
  * @param bestTrace the actions leading to it
  * @param bestSpeedup its speedup over the root (1 for the root)
  * @param measurements distinct programs measured or reused from the store
- * @param wallMillis total wall time
- * @param evaluationMillis time spent inside the evaluator (compiling and running candidates)
+ * @param phases the run's wall time split by phase (menu, advisor, apply, hash, compile, run,
+ *     record, other)
  */
 public record SearchResult<P>(P best, List<String> bestTrace, double bestSpeedup,
-    int measurements, List<SearchEvent> events, List<AdvisorStats> advisors, long wallMillis,
-    long evaluationMillis) {
+    int measurements, List<SearchEvent> events, List<AdvisorStats> advisors,
+    PhaseClock.Phases phases) {
   public SearchResult {
     bestTrace = List.copyOf(bestTrace);
     events = List.copyOf(events);
     advisors = List.copyOf(advisors);
   }
 
+  /** Total wall time. */
+  public long wallMillis() {
+    return phases.wallMillis();
+  }
+
+  /** Time spent compiling and running candidates. */
+  public long evaluationMillis() {
+    return phases.evaluationMillis();
+  }
+
   /** Share of wall time not spent compiling and running candidates. */
   public double overheadShare() {
-    return wallMillis == 0 ? 0 : Math.max(0, wallMillis - evaluationMillis) / (double) wallMillis;
+    return phases.overheadShare();
   }
 
   /** The escalations that happened. */

@@ -30,15 +30,28 @@ public sealed interface TuningRecord {
     }
   }
 
-  /** The summary written when a run ends normally. */
+  /**
+   * The summary written when a run ends normally.
+   *
+   * @param phaseMillis the wall time split by search phase (menu, advisor, apply, hash, compile,
+   *     run, record, other); empty in records written before phases were kept
+   */
   record Run(String workload, String target, String run, String strategy, int measurements,
       double bestSpeedup, List<String> bestTrace, List<AdvisorStats> advisors,
-      Map<String, String> config, long wallMillis, long evaluationMillis, int escalations)
+      Map<String, String> config, long wallMillis, long evaluationMillis, int escalations,
+      Map<String, Long> phaseMillis)
       implements TuningRecord {
     public Run {
       bestTrace = List.copyOf(bestTrace);
       advisors = List.copyOf(advisors);
       config = Map.copyOf(config);
+      phaseMillis = phaseMillis == null ? Map.of()
+          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseMillis));
+    }
+
+    /** Share of the wall time that was search overhead (not compiling or running candidates). */
+    public double overheadShare() {
+      return wallMillis <= 0 ? 0 : Math.max(0, wallMillis - evaluationMillis) / (double) wallMillis;
     }
   }
 }

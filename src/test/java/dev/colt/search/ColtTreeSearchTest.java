@@ -40,6 +40,51 @@ class ColtTreeSearchTest {
   }
 
   @Test
+  void everyStrategyAccountsItsWallTimeByPhase() {
+    ToySpace space = new ToySpace(ROOT);
+    Evaluator<List<Integer>> base = space.evaluator();
+    // Takes at least 3 ms per candidate and reports 3 ms of it as compiling, as an isolated
+    // evaluator does.
+    Evaluator<List<Integer>> compiling = new Evaluator<>() {
+      @Override
+      public Evaluation evaluate(List<Integer> p) {
+        return base.evaluate(p);
+      }
+
+      @Override
+      public Evaluation evaluate(List<Integer> p, PhaseClock clock) {
+        return clock.time(PhaseClock.Phase.RUN, () -> {
+          long t0 = System.nanoTime();
+          while (System.nanoTime() - t0 < 3_000_000L) {
+            Thread.onSpinWait();
+          }
+          clock.reassign(PhaseClock.Phase.COMPILE, 3_000_000L);
+          return evaluate(p);
+        });
+      }
+    };
+    ScriptedAdvisor up = new ScriptedAdvisor("up", 1e9, v -> ScriptedAdvisor.pick(v, "inc", "up"));
+    List<SearchResult<List<Integer>>> runs = List.of(
+        new ColtTreeSearch<>(space, compiling, List.of(up), config(10), SearchListener.NONE,
+            MeasurementStore.NONE).run(),
+        new RandomSearch<>(space, compiling, config(10), 3, SearchListener.NONE,
+            MeasurementStore.NONE).run(),
+        new EvolutionarySearch<>(space, compiling, config(10), p -> 0.0, 4, 3, 0.1,
+            SearchListener.NONE, MeasurementStore.NONE).run());
+    for (SearchResult<List<Integer>> r : runs) {
+      PhaseClock.Phases p = r.phases();
+      assertEquals(10, r.measurements());
+      assertEquals(30, p.of(PhaseClock.Phase.COMPILE), p.toString());
+      assertEquals(List.of("menu", "advisor", "apply", "hash", "compile", "run", "record",
+          "other"), List.copyOf(p.millis().keySet()));
+      long sum = p.millis().values().stream().mapToLong(Long::longValue).sum();
+      assertTrue(sum <= p.wallMillis() && sum >= p.wallMillis() - 8, p.toString());
+      assertEquals(p.of(PhaseClock.Phase.COMPILE) + p.of(PhaseClock.Phase.RUN),
+          r.evaluationMillis());
+    }
+  }
+
+  @Test
   void sameSeedAndAnswersGiveTheSameRun() {
     List<String> first = runTraces(7);
     assertEquals(first, runTraces(7));

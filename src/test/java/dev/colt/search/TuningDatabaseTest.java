@@ -32,9 +32,12 @@ class TuningDatabaseTest {
         Evaluation.Status.WRONG, 0, Double.NaN, "random", "mismatch", 11));
     db.append(new TuningRecord.Run("w", "cpu", "r1", "colt", 2, 2.5, List.of("tile i"),
         List.of(AdvisorStats.empty(new AdvisorProfile("heuristic", 1e9, 1))),
-        Map.of("budget", "2"), 100, 90, 0));
+        Map.of("budget", "2"), 100, 90, 0, Map.of("menu", 4L, "compile", 50L, "run", 40L)));
     TuningDatabase reread = TuningDatabase.open(file);
     assertEquals(db.records(), reread.records());
+    TuningRecord.Run run = reread.runs("w", "cpu").get(0);
+    assertEquals(4L, run.phaseMillis().get("menu"));
+    assertEquals(0.1, run.overheadShare(), 1e-9);
     assertEquals("h1", reread.best("w", "cpu").orElseThrow().program());
     assertTrue(reread.best("w", "other-cpu").isEmpty());
     assertEquals(1, reread.runs("w", "cpu").size());

@@ -56,6 +56,20 @@ public final class IsolatedRunner implements AutoCloseable {
   private Operation lastReference;
   private String lastReferenceFunction;
   private Protocol.Program lastReferenceProgram;
+  private Times lastTimes = new Times(0, 0, 0, 0);
+
+  /**
+   * Where the time of the last {@link #evaluate} call went, in nanoseconds: lowering to LLVM IR in
+   * this process, starting a worker (0 when one was running), compiling in the worker (reference
+   * and candidate; for a compile error everything after lowering), and the whole call. The rest
+   * of {@code total} is checking and timing, or waiting for a crash or a hang.
+   */
+  public record Times(long lowerNanos, long startNanos, long compileNanos, long totalNanos) {}
+
+  /** The time split of the last {@link #evaluate} call. */
+  public Times lastTimes() {
+    return lastTimes;
+  }
 
   /** A runner whose requests each get {@code timeout} (worker start-up is not counted). */
   public IsolatedRunner(Duration timeout) {
@@ -198,6 +212,19 @@ public final class IsolatedRunner implements AutoCloseable {
    */
   public CandidateResult evaluate(Operation reference, Operation candidate, String function,
       MeasureConfig config, double tolerance) throws IOException {
+    long t0 = System.nanoTime();
+    long[] split = new long[3];
+    try {
+      return evaluate(reference, candidate, function, config, tolerance, split);
+    } finally {
+      lastTimes = new Times(split[0], split[1], split[2], System.nanoTime() - t0);
+    }
+  }
+
+  /** {@link #evaluate}, filling {@code split} with lowering, worker start and compile nanos. */
+  private CandidateResult evaluate(Operation reference, Operation candidate, String function,
+      MeasureConfig config, double tolerance, long[] split) throws IOException {
+    long t0 = System.nanoTime();
     FunctionType sig = signature(reference, function);
     if (reference != lastReference || !function.equals(lastReferenceFunction)) {
       lastReferenceProgram = program(reference, function, "_ref");
@@ -210,9 +237,17 @@ public final class IsolatedRunner implements AutoCloseable {
       cand = program(candidate, function, "_cand");
     } catch (DiagnosticException | IllegalStateException e) {
       return new CandidateResult.CompileError(e.getMessage());
+    } finally {
+      split[0] = System.nanoTime() - t0;
     }
     Protocol.Settings settings = new Protocol.Settings(sig, LlvmOptimizer.DEFAULT_PIPELINE, 16,
         tolerance, false, config);
+    long t1 = System.nanoTime();
+    if (process == null || !process.isAlive()) {
+      ensureWorker();
+      split[1] = System.nanoTime() - t1;
+    }
+    long t2 = System.nanoTime();
     Exchange x = exchange(out -> {
       out.writeInt(Protocol.EVALUATE);
       Protocol.writeSettings(out, settings);
@@ -227,12 +262,19 @@ public final class IsolatedRunner implements AutoCloseable {
       case Protocol.MEASURED -> {
         Measurement a = Protocol.readMeasurement(fromWorker);
         Measurement b = Protocol.readMeasurement(fromWorker);
-        yield new CandidateResult.Measured(new Comparison(a, b, fromWorker.readDouble(),
-            fromWorker.readInt()));
+        Comparison c = new Comparison(a, b, fromWorker.readDouble(), fromWorker.readInt());
+        split[2] = fromWorker.readLong();
+        yield new CandidateResult.Measured(c);
       }
-      case Protocol.WRONG -> new CandidateResult.Wrong(Protocol.readString(fromWorker));
-      case Protocol.COMPILE_ERROR -> new CandidateResult.CompileError(
-          Protocol.readString(fromWorker));
+      case Protocol.WRONG -> {
+        String mismatch = Protocol.readString(fromWorker);
+        split[2] = fromWorker.readLong();
+        yield new CandidateResult.Wrong(mismatch);
+      }
+      case Protocol.COMPILE_ERROR -> {
+        split[2] = System.nanoTime() - t2;
+        yield new CandidateResult.CompileError(Protocol.readString(fromWorker));
+      }
       default -> throw new IOException("unexpected worker status " + status);
     };
   }

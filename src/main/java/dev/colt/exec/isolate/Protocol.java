@@ -23,7 +23,9 @@ import java.util.List;
  * settings = signature pipeline:str dynamicSize:long tolerance:double bench:bool config
  * program  = llvmIr:str irName:str symbol:str entry:str
  * response = MAGIC status:int ...   MEASURED 2 measurements speedup:double rounds:int
- *                                   WRONG / COMPILE_ERROR message:str
+ *                                       compileNanos:long
+ *                                   WRONG message:str compileNanos:long
+ *                                   COMPILE_ERROR message:str
  *                                   RAN resultBits:long n:int (arg:int sum:double abs:double)*
  *                                       hasTiming:bool [measurement] compileNanos:long
  * </pre>

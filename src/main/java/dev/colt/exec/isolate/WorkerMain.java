@@ -67,6 +67,7 @@ public final class WorkerMain {
       Protocol.Program candidate, DataOutputStream out) throws IOException {
     JitModule ref;
     JitModule cand;
+    long t0 = System.nanoTime();
     try {
       ref = cachedReference(jit, reference, s);
     } catch (RuntimeException e) {
@@ -80,6 +81,7 @@ public final class WorkerMain {
       compileError(out, e.getMessage());
       return;
     }
+    long compileNanos = System.nanoTime() - t0;
     try (cand) {
       CandidateResult r = new CandidateEvaluator(s.config(), s.tolerance(), s.dynamicSize())
           .evaluate(s.signature(), ref.function(reference.irName()),
@@ -99,6 +101,7 @@ public final class WorkerMain {
         }
         default -> throw new IllegalStateException("unexpected in-process result " + r);
       }
+      out.writeLong(compileNanos);
     }
   }
 

@@ -112,7 +112,8 @@ public final class FunctionTuner {
       config.put("advisors", String.join(",", request.advisors()));
       db.append(new TuningRecord.Run(workload, target, run, request.strategy(),
           result.measurements(), result.bestSpeedup(), result.bestTrace(), result.advisors(),
-          config, result.wallMillis(), result.evaluationMillis(), result.escalations().size()));
+          config, result.wallMillis(), result.evaluationMillis(), result.escalations().size(),
+          result.phases().millis()));
     }
     if (request.report() != null) {
       Files.writeString(request.report(), SearchReport.html(String.format(Locale.ROOT,
