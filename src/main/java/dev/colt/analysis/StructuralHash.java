@@ -5,7 +5,9 @@ import dev.colt.ir.Attribute;
 import dev.colt.ir.Block;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Region;
+import dev.colt.ir.Type;
 import dev.colt.ir.Value;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -18,6 +20,9 @@ import java.util.Map;
 public final class StructuralHash {
   private final Map<Value, Integer> numbers = new IdentityHashMap<>();
   private final StringBuilder text = new StringBuilder();
+  // Printing a type or attribute builds strings; a program repeats few distinct ones.
+  private final Map<Type, String> typeText = new HashMap<>();
+  private final Map<Attribute, String> attrText = new HashMap<>();
 
   private StructuralHash() {}
 
@@ -41,11 +46,16 @@ public final class StructuralHash {
     text.append(op.name()).append('(');
     for (Value v : op.operands()) {
       Integer n = numbers.get(v);
-      text.append(n == null ? "?" + v.type() : "%" + n).append(',');
+      if (n == null) {
+        text.append('?').append(type(v.type()));
+      } else {
+        text.append('%').append(n);
+      }
+      text.append(',');
     }
     text.append(")->(");
     for (Value r : op.results()) {
-      text.append('%').append(number(r)).append(':').append(r.type()).append(',');
+      text.append('%').append(number(r)).append(':').append(type(r.type())).append(',');
     }
     text.append("){");
     op.attributes().forEach((k, a) -> {
@@ -61,7 +71,7 @@ public final class StructuralHash {
       for (Block b : r.blocks()) {
         text.append('^');
         for (Value a : b.arguments()) {
-          text.append('%').append(number(a)).append(':').append(a.type()).append(',');
+          text.append('%').append(number(a)).append(':').append(type(a.type())).append(',');
         }
         text.append(':');
         for (Operation child : b.operations()) {
@@ -71,6 +81,10 @@ public final class StructuralHash {
       }
       text.append(']');
     }
+  }
+
+  private String type(Type t) {
+    return typeText.computeIfAbsent(t, Object::toString);
   }
 
   private void attr(Attribute a) {
@@ -94,7 +108,7 @@ public final class StructuralHash {
         });
         text.append('}');
       }
-      default -> text.append(a);
+      default -> text.append(attrText.computeIfAbsent(a, Object::toString));
     }
   }
 

@@ -9,22 +9,31 @@ import dev.colt.schedule.Action;
 import dev.colt.schedule.ActionMenu;
 import dev.colt.schedule.Machine;
 import dev.colt.transform.LoopTransform;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Programs are {@code func.func} ops with named loops; actions are {@link Action}s from the legal
  * menu sized for {@code machine}. Applying runs the action's legality check first, so a refused
- * action raises {@link IllegalActionException} with the check's short message. Menus are cached per
- * program object (the IR is immutable).
+ * action raises {@link IllegalActionException} with the check's short message. Menus, apply
+ * outcomes, hashes and renderings are cached per program object (the IR is immutable) in bounded
+ * least-recently-used caches.
  */
 public final class LoopNestSpace implements SearchSpace<Operation, Action> {
   private final Operation root;
   private final Machine machine;
   // By identity: an Operation record's hashCode walks the whole tree; an equal but distinct program
-  // only misses the cache.
-  private final Map<Operation, List<Action>> menus = new IdentityHashMap<>();
+  // only misses the cache. Bounded, so a long search does not keep every program alive.
+  private final IdentityLru<Operation, Void, List<Action>> menus = new IdentityLru<>(MENUS);
+  private final IdentityLru<Operation, Action, Applied> applies = new IdentityLru<>(APPLIES);
+  private final IdentityLru<Operation, Void, String> hashes = new IdentityLru<>(APPLIES);
+  private final IdentityLru<Operation, Void, String> renders = new IdentityLru<>(MENUS);
+
+  /** Entries kept of menus and renderings, and of applies and hashes. */
+  static final int MENUS = 512;
+  static final int APPLIES = 4096;
+
+  /** The outcome of applying an action: the named result, or the refusal's short message. */
+  private record Applied(Operation result, String refusal) {}
 
   /** @param func the function to tune; its loops are named if they are not yet */
   public LoopNestSpace(Operation func, Machine machine) {
@@ -39,27 +48,38 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
 
   @Override
   public List<Action> legalActions(Operation program) {
-    return menus.computeIfAbsent(program, p -> List.copyOf(ActionMenu.legalActions(p, machine)));
+    return menus.get(program, null, () -> List.copyOf(ActionMenu.legalActions(program, machine)));
   }
 
+  /**
+   * Applies {@code action}; the outcome is cached per (program identity, action), so an advisor's
+   * lookahead and the search applying its pick pay once and get the same result object.
+   */
   @Override
   public Operation apply(Operation program, Action action) throws IllegalActionException {
+    Applied a = applies.get(program, action, () -> attempt(program, action));
+    if (a.result() == null) {
+      throw new IllegalActionException(a.refusal());
+    }
+    return a.result();
+  }
+
+  private static Applied attempt(Operation program, Action action) {
     LoopTransform.Outcome outcome;
     try {
       outcome = action.transform().attempt(program);
     } catch (IllegalStateException e) {
-      throw new IllegalActionException(e.getMessage());
+      return new Applied(null, String.valueOf(e.getMessage()));
     }
     return switch (outcome) {
-      case LoopTransform.Outcome.Applied a -> LoopHandles.assign(a.func());
-      case LoopTransform.Outcome.Refused r ->
-          throw new IllegalActionException(r.refusal().shortMessage());
+      case LoopTransform.Outcome.Applied a -> new Applied(LoopHandles.assign(a.func()), null);
+      case LoopTransform.Outcome.Refused r -> new Applied(null, r.refusal().shortMessage());
     };
   }
 
   @Override
   public String structuralHash(Operation program) {
-    return String.format("%016x", StructuralHash.of(program));
+    return hashes.get(program, null, () -> String.format("%016x", StructuralHash.of(program)));
   }
 
   @Override
@@ -80,6 +100,6 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
 
   @Override
   public String render(Operation program) {
-    return Printer.print(program);
+    return renders.get(program, null, () -> Printer.print(program));
   }
 }
