@@ -28,16 +28,32 @@ public final class ActionMenu {
 
   private ActionMenu() {}
 
-  /** The legal actions at {@code func} (whose loops are named first). */
+  /**
+   * The legal actions at {@code func} (whose loops are named first). Candidates whose check throws
+   * are left out (see {@link #isLegal}).
+   */
   public static List<Action> legalActions(Operation func, Machine machine) {
     Operation named = LoopHandles.assign(func);
     List<Action> out = new ArrayList<>();
     for (Action a : candidates(named, machine)) {
-      if (a.transform().check(named).isEmpty()) {
+      if (isLegal(a, named)) {
         out.add(a);
       }
     }
     return out;
+  }
+
+  /**
+   * True when the action's check accepts {@code named}. A check that fails with a runtime
+   * exception (an analysis meeting IR it does not expect) counts as a refusal, so one faulty check
+   * never takes a whole menu down.
+   */
+  public static boolean isLegal(Action a, Operation named) {
+    try {
+      return a.transform().check(named).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Every candidate before the legality filter (for tests and diagnostics). */

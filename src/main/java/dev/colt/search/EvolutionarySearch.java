@@ -101,9 +101,7 @@ public final class EvolutionarySearch<P, A> {
     if (r < 0.7 && !child.isEmpty()) {
       int i = random.nextInt(child.size());
       P before = TraceReplay.replay(space, space.root(), child.subList(0, i)).program();
-      String key = space.decisionKey(child.get(i));
-      List<A> alternatives = space.legalActions(before).stream()
-          .filter(a -> space.decisionKey(a).equals(key) && !a.equals(child.get(i))).toList();
+      List<A> alternatives = space.legalAlternatives(before, child.get(i));
       if (!alternatives.isEmpty()) {
         child.set(i, alternatives.get(random.nextInt(alternatives.size())));
         return child;
@@ -111,10 +109,7 @@ public final class EvolutionarySearch<P, A> {
     }
     if ((r < 0.85 || child.isEmpty()) && child.size() < maxLength) {
       P end = TraceReplay.replay(space, space.root(), child).program();
-      List<A> menu = space.legalActions(end);
-      if (!menu.isEmpty()) {
-        child.add(menu.get(random.nextInt(menu.size())));
-      }
+      space.randomLegalAction(end, random).ifPresent(child::add);
       return child;
     }
     if (!child.isEmpty()) {

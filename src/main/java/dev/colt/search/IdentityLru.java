@@ -49,6 +49,11 @@ final class IdentityLru<K, D, V> {
     return v;
   }
 
+  /** The cached value for ({@code program}, {@code detail}), or null. */
+  V peek(K program, D detail) {
+    return map.get(new Key(program, detail));
+  }
+
   int size() {
     return map.size();
   }

@@ -10,6 +10,8 @@ import dev.colt.schedule.ActionMenu;
 import dev.colt.schedule.Machine;
 import dev.colt.transform.LoopTransform;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 /**
  * Programs are {@code func.func} ops with named loops; actions are {@link Action}s from the legal
@@ -52,6 +54,48 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
   }
 
   /**
+   * Draws from the cached menu when there is one; otherwise checks candidates in random order until
+   * one is legal (rejection sampling: uniform over the legal actions, like a draw from the menu,
+   * but usually after a few checks instead of all).
+   */
+  @Override
+  public Optional<Action> randomLegalAction(Operation program, Random random) {
+    List<Action> menu = menus.peek(program, null);
+    if (menu != null) {
+      return menu.isEmpty() ? Optional.empty()
+          : Optional.of(menu.get(random.nextInt(menu.size())));
+    }
+    Operation named = LoopHandles.assign(program);
+    List<Action> candidates = ActionMenu.candidates(named, machine);
+    for (int left = candidates.size(); left > 0; left--) {
+      int i = random.nextInt(left);
+      Action a = candidates.get(i);
+      if (ActionMenu.isLegal(a, named)) {
+        return Optional.of(a);
+      }
+      candidates.set(i, candidates.get(left - 1));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * From the cached menu when there is one; otherwise only the candidates with the same decision
+   * key are checked.
+   */
+  @Override
+  public List<Action> legalAlternatives(Operation program, Action action) {
+    List<Action> menu = menus.peek(program, null);
+    String key = decisionKey(action);
+    if (menu != null) {
+      return menu.stream().filter(a -> decisionKey(a).equals(key) && !a.equals(action)).toList();
+    }
+    Operation named = LoopHandles.assign(program);
+    return ActionMenu.candidates(named, machine).stream()
+        .filter(a -> decisionKey(a).equals(key) && !a.equals(action)
+            && ActionMenu.isLegal(a, named)).toList();
+  }
+
+  /**
    * Applies {@code action}; the outcome is cached per (program identity, action), so an advisor's
    * lookahead and the search applying its pick pay once and get the same result object.
    */
@@ -68,8 +112,9 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
     LoopTransform.Outcome outcome;
     try {
       outcome = action.transform().attempt(program);
-    } catch (IllegalStateException e) {
-      return new Applied(null, String.valueOf(e.getMessage()));
+    } catch (RuntimeException e) {
+      // An analysis or rewrite meeting IR it does not expect: a refusal, not a crash of the search.
+      return new Applied(null, "internal error: " + e);
     }
     return switch (outcome) {
       case LoopTransform.Outcome.Applied a -> new Applied(LoopHandles.assign(a.func()), null);

@@ -2,6 +2,8 @@
 package dev.colt.search;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 /**
  * A space of programs reachable from a root by actions. Implementations must be pure: the same
@@ -16,6 +18,28 @@ public interface SearchSpace<P, A> {
 
   /** The legal actions at {@code program}, in a stable order (the numbered menu advisors see). */
   List<A> legalActions(P program);
+
+  /**
+   * A legal action at {@code program} drawn uniformly at random with {@code random}, or empty when
+   * there is none. Default: a draw from {@link #legalActions}; spaces whose menus are expensive
+   * may instead check random candidates until one is legal (the same distribution, without
+   * checking the whole menu).
+   */
+  default Optional<A> randomLegalAction(P program, Random random) {
+    List<A> menu = legalActions(program);
+    return menu.isEmpty() ? Optional.empty() : Optional.of(menu.get(random.nextInt(menu.size())));
+  }
+
+  /**
+   * The legal actions at {@code program} with the same {@link #decisionKey} as {@code action},
+   * other than {@code action} itself (the alternatives evolutionary mutation swaps in), in menu
+   * order. Default: filtered from {@link #legalActions}.
+   */
+  default List<A> legalAlternatives(P program, A action) {
+    String key = decisionKey(action);
+    return legalActions(program).stream()
+        .filter(a -> decisionKey(a).equals(key) && !a.equals(action)).toList();
+  }
 
   /**
    * Applies {@code action}. Fails with {@link IllegalActionException} (never another exception)

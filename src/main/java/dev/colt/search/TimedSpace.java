@@ -2,6 +2,8 @@
 package dev.colt.search;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 /** Delegates to {@code inner}, timing legal-action menus, applies and structural hashes. */
 final class TimedSpace<P, A> implements SearchSpace<P, A> {
@@ -21,6 +23,16 @@ final class TimedSpace<P, A> implements SearchSpace<P, A> {
   @Override
   public List<A> legalActions(P program) {
     return clock.time(PhaseClock.Phase.MENU, () -> inner.legalActions(program));
+  }
+
+  @Override
+  public Optional<A> randomLegalAction(P program, Random random) {
+    return clock.time(PhaseClock.Phase.MENU, () -> inner.randomLegalAction(program, random));
+  }
+
+  @Override
+  public List<A> legalAlternatives(P program, A action) {
+    return clock.time(PhaseClock.Phase.MENU, () -> inner.legalAlternatives(program, action));
   }
 
   @Override

@@ -38,11 +38,11 @@ public record TraceReplay<P, A>(P program, List<A> applied) {
     P p = start;
     List<A> applied = new ArrayList<>();
     for (int i = 0; i < length; i++) {
-      List<A> menu = space.legalActions(p);
-      if (menu.isEmpty()) {
+      java.util.Optional<A> pick = space.randomLegalAction(p, random);
+      if (pick.isEmpty()) {
         break;
       }
-      A a = menu.get(random.nextInt(menu.size()));
+      A a = pick.get();
       try {
         p = space.apply(p, a);
         applied.add(a);

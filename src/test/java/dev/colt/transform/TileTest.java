@@ -52,4 +52,11 @@ class TileTest {
   void tilesTheOuterLoopOfATriangularNest() {
     TransformTesting.applyChecked(Kernels.triangular(10), new Tile(List.of("i"), List.of(4L)));
   }
+
+  @Test
+  void aLoopWithIterArgsIsNotTiled() {
+    // Tiling would drop the loop-carried value (the rewrite does not carry iter_args).
+    Refusal r = new Tile(List.of("i"), List.of(4L)).check(Kernels.dot(16)).orElseThrow();
+    assertInstanceOf(Refusal.UnsupportedShape.class, r);
+  }
 }

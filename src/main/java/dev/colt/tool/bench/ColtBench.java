@@ -40,6 +40,13 @@ public final class ColtBench {
       firstCallProbe();
       return;
     }
+    switch (args.length > 0 ? args[0] : "") {
+      case "search" -> {
+        SearchBench.main(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      default -> { }
+    }
     List<Integer> sizes = List.of(256, 512, 1024);
     double budget = 20;
     int compileCycles = 100;
@@ -73,7 +80,7 @@ public final class ColtBench {
     flush(md, out);
   }
 
-  private static void flush(StringBuilder md, Path out) throws IOException {
+  static void flush(StringBuilder md, Path out) throws IOException {
     System.out.print(md);
     System.out.flush();
     if (out != null) {
@@ -83,11 +90,11 @@ public final class ColtBench {
     md.setLength(0);
   }
 
-  private static String fmt(String f, Object... xs) {
+  static String fmt(String f, Object... xs) {
     return String.format(Locale.ROOT, f, xs);
   }
 
-  private static void machine(StringBuilder md) throws IOException {
+  static void machine(StringBuilder md) throws IOException {
     HostTarget t = HostTarget.get();
     String model = "unknown";
     for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -135,29 +142,8 @@ public final class ColtBench {
         cs.add(new Contender.OpenBlas(n, type));
       }
     }
-    List<Checksums.Checksum> reference = cs.get(0).checksumsAfterOneCall();
-    double[] estimate = new double[cs.size()];
-    for (int i = 0; i < cs.size(); i++) {
-      List<Checksums.Checksum> sums = cs.get(i).checksumsAfterOneCall();
-      boolean ok = sums.size() == reference.size();
-      for (int k = 0; ok && k < sums.size(); k++) {
-        ok = sums.get(k).agrees(reference.get(k), 1e-4);
-      }
-      if (!ok) {
-        throw new IllegalStateException(cs.get(i).name() + " disagrees with " + cs.get(0).name()
-            + ": " + sums + " vs " + reference);
-      }
-      estimate[i] = cs.get(i).runOnceNanos();
-    }
-    double perRound = Arrays.stream(estimate).sum();
-    int rounds = (int) Math.max(3, Math.min(31, budgetSeconds * 1e9 / perRound));
-    double[][] times = new double[cs.size()][rounds];
-    for (int r = 0; r < rounds; r++) {
-      for (int k = 0; k < cs.size(); k++) {
-        int i = (k + r) % cs.size();
-        times[i][r] = cs.get(i).runOnceNanos();
-      }
-    }
+    double[][] times = timeInterleaved(cs, budgetSeconds);
+    int rounds = times[0].length;
     md.append(fmt("## matmul %dx%dx%d fp32 (C += A*B), single thread%n%n", n, n, n));
     md.append(fmt("%d interleaved rounds (each round runs every row once, rotating the order); "
         + "all rows' checksums agreed before timing. Ratio = median over rounds of this row's "
@@ -187,6 +173,46 @@ public final class ColtBench {
     for (Contender c : cs) {
       c.close();
     }
+  }
+
+  /**
+   * Checks that every contender's checksums agree with the first's (IllegalStateException
+   * otherwise), then times them in interleaved rounds (each round runs every contender once,
+   * rotating the order; 3 to 31 rounds within about {@code budgetSeconds}). Returns nanoseconds
+   * per contender and round.
+   */
+  static double[][] timeInterleaved(List<Contender> cs, double budgetSeconds) {
+    List<Checksums.Checksum> reference = cs.get(0).checksumsAfterOneCall();
+    double[] estimate = new double[cs.size()];
+    for (int i = 0; i < cs.size(); i++) {
+      List<Checksums.Checksum> sums = cs.get(i).checksumsAfterOneCall();
+      boolean ok = sums.size() == reference.size();
+      for (int k = 0; ok && k < sums.size(); k++) {
+        ok = sums.get(k).agrees(reference.get(k), 1e-4);
+      }
+      if (!ok) {
+        throw new IllegalStateException(cs.get(i).name() + " disagrees with " + cs.get(0).name()
+            + ": " + sums + " vs " + reference);
+      }
+      estimate[i] = cs.get(i).runOnceNanos();
+    }
+    double perRound = Arrays.stream(estimate).sum();
+    int rounds = (int) Math.max(3, Math.min(31, budgetSeconds * 1e9 / perRound));
+    double[][] times = new double[cs.size()][rounds];
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < cs.size(); k++) {
+        int i = (k + r) % cs.size();
+        times[i][r] = cs.get(i).runOnceNanos();
+      }
+    }
+    return times;
+  }
+
+  /** The median of {@code xs} (not modified). */
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return quantile(s, 0.5);
   }
 
   private static int referenceRow(List<Contender> cs, int i) {
