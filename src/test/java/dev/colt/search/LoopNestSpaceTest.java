@@ -38,8 +38,8 @@ class LoopNestSpaceTest {
 
   @Test
   void alternativesAreTheMenuEntriesWithTheSameDecision() throws Exception {
-    LoopNestSpace lazy = new LoopNestSpace(Kernels.matmul(16, 16, 16), Machine.host());
-    LoopNestSpace full = new LoopNestSpace(Kernels.matmul(16, 16, 16), Machine.host());
+    LoopNestSpace lazy = new LoopNestSpace(Kernels.matmul(64, 64, 64), Machine.host());
+    LoopNestSpace full = new LoopNestSpace(Kernels.matmul(64, 64, 64), Machine.host());
     Action tile = new Action.Tile(List.of("i", "j", "k"), List.of(4L, 4L, 4L));
     List<Action> expected = full.legalActions(full.root()).stream()
         .filter(a -> full.decisionKey(a).equals(full.decisionKey(tile)) && !a.equals(tile))
