@@ -7,18 +7,26 @@ import dev.colt.analysis.LoopForest;
 import dev.colt.analysis.LoopHandles;
 import dev.colt.ir.Operation;
 import dev.colt.schedule.Action;
+import dev.colt.schedule.Machine;
 import dev.colt.search.Advisor;
 import dev.colt.search.AdvisorException;
 import dev.colt.search.AdvisorProfile;
 import dev.colt.search.AdvisorView;
+import dev.colt.search.IllegalActionException;
 import dev.colt.search.Proposal;
+import dev.colt.search.SearchSpace;
 import dev.colt.search.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
- * Proposes the next step of a fixed recipe - permute for unit-stride innermost accesses, tile for the
+ * On a multiply-accumulate band (see {@link GemmRecipe}) it proposes the whole register-tiling
+ * schedule as one joint move (a recipe of about seven actions, checked step by step against the
+ * node and cut at the first refusal), alternating with the same move plus packing, over the size
+ * variants not yet tried at the node. Otherwise it proposes the next step of a fixed recipe -
+ * permute for unit-stride innermost accesses, tile for the
  * caches, unroll-and-jam for register reuse, vectorize, scalar replacement, hoisting, unrolling -
  * skipping steps the trace already took or the menu does not offer. Permutations are judged by the
  * strides of the accesses in the would-be innermost loop; among equally good entries the request's
@@ -31,13 +39,19 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
       "scalar-replace", "hoist", "unroll");
   private final AdvisorProfile profile;
   private final String stronger;
+  private final SearchSpace<Operation, Action> space;
+  private final Machine machine;
 
   /**
    * @param stronger the advisor to suggest after a regression (null: always itself)
+   * @param space the space whose apply checks recipe steps (null: single steps only)
    */
-  public HeuristicAdvisor(AdvisorProfile profile, String stronger) {
+  public HeuristicAdvisor(AdvisorProfile profile, String stronger,
+      SearchSpace<Operation, Action> space, Machine machine) {
     this.profile = profile;
     this.stronger = stronger;
+    this.space = space;
+    this.machine = machine;
   }
 
   @Override
@@ -52,6 +66,10 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
     }
     Random random = new Random(view.seed());
     Operation func = LoopHandles.assign(view.node());
+    Optional<Proposal> recipe = recipeMove(view, func);
+    if (recipe.isPresent()) {
+      return recipe.get();
+    }
     LoopForest forest = LoopForest.of(func);
     List<Access> accesses = Access.collect(forest);
     List<String> usedKinds = view.trace().stream().map(t -> t.split(" ", 2)[0]).toList();
@@ -84,6 +102,47 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
     int pick = random.nextInt(view.menu().size());
     return new Proposal(List.of(pick), next(view), Usage.NONE,
         "recipe exhausted, random: " + view.menuText().get(pick));
+  }
+
+  /**
+   * The first register-tiling joint move, over the size variants (each without, then with,
+   * packing), that applies at least its two tiles and makes a child the node does not have yet.
+   */
+  private Optional<Proposal> recipeMove(AdvisorView<Operation, Action> view, Operation func) {
+    if (space == null) {
+      return Optional.empty();
+    }
+    Optional<GemmRecipe.Gemm> gemm = GemmRecipe.find(func);
+    if (gemm.isEmpty()) {
+      return Optional.empty();
+    }
+    for (GemmRecipe.Sizes sizes : GemmRecipe.VARIANTS) {
+      List<Action> tiling = GemmRecipe.registerTiling(gemm.get(), sizes, machine);
+      List<Action> packed = new ArrayList<>(tiling);
+      packed.addAll(GemmRecipe.packing(gemm.get()));
+      for (List<Action> move : List.of(tiling, packed)) {
+        List<String> steps = applicablePrefix(view.node(), move);
+        if (steps.size() >= 2 && !view.triedHere().contains(String.join("; ", steps))) {
+          return Optional.of(new Proposal(List.of(), steps, next(view), Usage.NONE,
+              "recipe: register tiling " + sizes + ": " + String.join("; ", steps)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The texts of the longest prefix of {@code move} that applies step by step to {@code p}. */
+  private List<String> applicablePrefix(Operation p, List<Action> move) {
+    List<String> out = new ArrayList<>();
+    for (Action a : move) {
+      try {
+        p = space.apply(p, a);
+      } catch (IllegalActionException e) {
+        break;
+      }
+      out.add(a.text());
+    }
+    return out;
   }
 
   private String next(AdvisorView<Operation, Action> view) {

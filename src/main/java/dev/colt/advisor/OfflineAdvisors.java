@@ -5,6 +5,7 @@ import dev.colt.analysis.CostModel;
 import dev.colt.analysis.MachineModel;
 import dev.colt.ir.Operation;
 import dev.colt.schedule.Action;
+import dev.colt.schedule.Machine;
 import dev.colt.search.Advisor;
 import dev.colt.search.AdvisorProfile;
 import dev.colt.search.SearchSpace;
@@ -38,7 +39,7 @@ public final class OfflineAdvisors {
       String cheaper = names.contains(HEURISTIC) ? HEURISTIC : null;
       out.add(switch (n) {
         case HEURISTIC -> new HeuristicAdvisor(new AdvisorProfile(HEURISTIC, 1e9, 0.0),
-            stronger);
+            stronger, space, Machine.host());
         case COST_MODEL -> new CostModelAdvisor(new AdvisorProfile(COST_MODEL, 8e9, 0.0), space,
             new CostModel(MachineModel.znver5()), cheaper, 96);
         default -> throw new IllegalArgumentException("unknown advisor '" + n

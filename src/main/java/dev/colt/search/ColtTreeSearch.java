@@ -186,6 +186,20 @@ public final class ColtTreeSearch<P, A> {
       }
       applied.add(space.describe(action));
     }
+    for (String text : proposal.followUps()) {
+      Optional<A> parsed = space.parseAction(text);
+      if (parsed.isEmpty()) {
+        recordFailure(name, "'" + text + "' is not an action");
+        return null;
+      }
+      try {
+        program = space.apply(program, parsed.get());
+      } catch (IllegalActionException e) {
+        recordFailure(name, "illegal action '" + text + "': " + e.getMessage());
+        return null;
+      }
+      applied.add(space.describe(parsed.get()));
+    }
     if (isKnownNear(node, space.structuralHash(program))) {
       // Not an error of the advisor's answer: the search falls back to a random action.
       ledger.emit(new SearchEvent.AdvisorFailed(name, "proposal repeats a known program", false));

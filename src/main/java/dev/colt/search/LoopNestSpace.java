@@ -8,6 +8,7 @@ import dev.colt.ir.text.Printer;
 import dev.colt.schedule.Action;
 import dev.colt.schedule.ActionMenu;
 import dev.colt.schedule.Machine;
+import dev.colt.schedule.Trace;
 import dev.colt.transform.LoopTransform;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +126,20 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
   @Override
   public String structuralHash(Operation program) {
     return hashes.get(program, null, () -> String.format("%016x", StructuralHash.of(program)));
+  }
+
+  /** Parses one line of a text trace; empty for anything else (blank, several lines, bad text). */
+  @Override
+  public Optional<Action> parseAction(String text) {
+    if (text == null || text.isBlank() || text.strip().contains("\n")) {
+      return Optional.empty();
+    }
+    try {
+      List<Action> actions = Trace.parseText(text.strip(), "<proposal>").actions();
+      return actions.size() == 1 ? Optional.of(actions.get(0)) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -47,6 +47,15 @@ public interface SearchSpace<P, A> {
    */
   P apply(P program, A action) throws IllegalActionException;
 
+  /**
+   * The action a line of trace text names (the inverse of {@link #describe}), or empty when the
+   * text is not an action of this space. Default: no text form (joint actions are then limited to
+   * menu entries).
+   */
+  default Optional<A> parseAction(String text) {
+    return Optional.empty();
+  }
+
   /** A hash equal for structurally identical programs reached by different traces. */
   String structuralHash(P program);
 

@@ -46,6 +46,11 @@ final class TimedSpace<P, A> implements SearchSpace<P, A> {
   }
 
   @Override
+  public Optional<A> parseAction(String text) {
+    return inner.parseAction(text);
+  }
+
+  @Override
   public String describe(A action) {
     return inner.describe(action);
   }

@@ -4,10 +4,13 @@ package dev.colt.advisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.colt.analysis.AffineOps;
 import dev.colt.analysis.CostModel;
+import dev.colt.analysis.LoopHandles;
 import dev.colt.analysis.MachineModel;
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
+import dev.colt.ir.VectorType;
 import dev.colt.ir.text.Parser;
 import dev.colt.schedule.Action;
 import dev.colt.schedule.Machine;
@@ -17,6 +20,7 @@ import dev.colt.search.LoopNestSpace;
 import dev.colt.search.Proposal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +43,7 @@ class OfflineAdvisorsTest {
   void heuristicFirstMakesTheInnermostLoopUnitStride() throws Exception {
     LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
     HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
-        "cost-model");
+        "cost-model", null, Machine.host());
     for (long seed = 0; seed < 5; seed++) {
       Proposal p = h.propose(view(space, space.root(), List.of(), 1.0, Double.NaN, seed));
       Action a = space.legalActions(space.root()).get(p.actions().get(0));
@@ -50,10 +54,55 @@ class OfflineAdvisorsTest {
   }
 
   @Test
+  void heuristicRecipeReachesARegisterTiledVectorizedNestInOneJointMove() throws Exception {
+    LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
+    HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
+        "cost-model", space, Machine.host());
+    Proposal p = h.propose(view(space, space.root(), List.of(), 1.0, Double.NaN, 1));
+    assertEquals(List.of(), p.actions());
+    assertEquals(7, p.followUps().size(), p.followUps().toString());
+    Operation program = space.root();
+    for (String step : p.followUps()) {
+      program = space.apply(program, space.parseAction(step).orElseThrow());
+    }
+    // 8 x 32 register tile with 16 lanes: 8 rows of two vector accumulators, carried across k.
+    Operation k = LoopHandles.find(program, "k.point");
+    List<Operation> inner = new ArrayList<>();
+    k.walk(op -> {
+      if (op != k && op.results().stream().anyMatch(v -> v.type() instanceof VectorType)
+          && (op.name().equals("vector.fma") || op.name().equals("arith.mulf"))) {
+        inner.add(op);
+      }
+    });
+    assertEquals(16, inner.size(), "vector multiply-adds in the k loop");
+    assertEquals(16, AffineOps.iterArgs(k).size(), "accumulators carried across k");
+  }
+
+  @Test
+  void heuristicOffersPackingAndOtherSizesAsFurtherJointMoves() throws Exception {
+    LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
+    HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
+        "cost-model", space, Machine.host());
+    List<String> tried = new ArrayList<>();
+    for (int n = 0; n < 3; n++) {
+      List<Action> menu = space.legalActions(space.root());
+      Proposal p = h.propose(new AdvisorView<>("x", space.root(), null, "", "", List.of(),
+          tried, 1.0, Double.NaN, menu, menu.stream().map(Action::text).toList(), List.of(),
+          List.of(), 0, 10, n, null));
+      String move = String.join("; ", p.followUps());
+      assertTrue(!tried.contains(move), move);
+      tried.add(move);
+    }
+    assertTrue(tried.get(1).startsWith(tried.get(0)) && tried.get(1).endsWith("arg=1"),
+        tried.toString());
+    assertTrue(!tried.get(2).startsWith(tried.get(0)), tried.toString());
+  }
+
+  @Test
   void heuristicHandsARegressionToTheStrongerAdvisor() throws Exception {
     LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
     HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
-        "cost-model");
+        "cost-model", null, Machine.host());
     Proposal p = h.propose(view(space, space.root(), List.of(), 0.8, 1.0, 3));
     assertEquals("cost-model", p.nextAdvisor());
   }

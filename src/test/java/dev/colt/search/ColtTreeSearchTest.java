@@ -85,6 +85,26 @@ class ColtTreeSearchTest {
   }
 
   @Test
+  void aJointMoveAppliesMenuActionsThenFollowUpsAsOneChild() {
+    ToySpace space = new ToySpace(ROOT);
+    // "inc 0" from the menu, then three more increments of position 0 given as trace text: one
+    // measured child per proposal, whatever its length.
+    ScriptedAdvisor recipe = new ScriptedAdvisor("recipe", 1e9, v -> new Proposal(
+        List.of(ScriptedAdvisor.indexOf(v, "inc 0")), List.of("inc 0", "inc 0", "inc 1"),
+        "recipe", Usage.NONE, ""));
+    ScriptedAdvisor liar = new ScriptedAdvisor("liar", 2e9, v -> new Proposal(List.of(),
+        List.of("jump 3"), "liar", Usage.NONE, ""));
+    SearchResult<List<Integer>> r = new ColtTreeSearch<>(space, space.evaluator(),
+        List.of(recipe), config(1), SearchListener.NONE, MeasurementStore.NONE).run();
+    assertEquals(List.of(5, 3, 2), r.best());
+    assertEquals(List.of("inc 0", "inc 0", "inc 0", "inc 1"), r.bestTrace());
+    SearchResult<List<Integer>> bad = new ColtTreeSearch<>(space, space.evaluator(),
+        List.of(liar), config(2), SearchListener.NONE, MeasurementStore.NONE).run();
+    assertTrue(stats(bad, "liar").errors() >= 1);
+    assertEquals(2, bad.measurements());
+  }
+
+  @Test
   void sameSeedAndAnswersGiveTheSameRun() {
     List<String> first = runTraces(7);
     assertEquals(first, runTraces(7));

@@ -62,6 +62,15 @@ final class ToySpace implements SearchSpace<List<Integer>, ToySpace.Step> {
   }
 
   @Override
+  public java.util.Optional<Step> parseAction(String text) {
+    String[] w = text.split(" ");
+    if (w.length != 2 || !(w[0].equals("inc") || w[0].equals("dec"))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Step(Integer.parseInt(w[1]), w[0].equals("inc") ? 1 : -1));
+  }
+
+  @Override
   public String render(List<Integer> p) {
     return p.toString();
   }

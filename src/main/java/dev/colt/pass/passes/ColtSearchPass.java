@@ -33,8 +33,9 @@ public final class ColtSearchPass implements Pass {
       "Consecutive regressions by cheaper advisors before the largest is asked to correct (0: "
           + "never).");
   static final PassOption<Long> SEED = PassOption.ofLong("seed", 1, "Seed of every random choice.");
-  static final PassOption<Integer> RANDOM_DEPTH = PassOption.ofInt("random-depth", 1,
-      "Nodes shallower than this are expanded with random actions.");
+  static final PassOption<Integer> RANDOM_DEPTH = PassOption.ofInt("random-depth", 0,
+      "Nodes shallower than this are expanded with random actions (the papers' code uses 1 to "
+          + "save LLM calls; the offline advisors' joint moves work best from the root).");
   static final PassOption<Double> TIME_LIMIT = PassOption.ofDouble("time-limit", 0,
       "Wall-clock limit per function in seconds (0: none).");
   static final PassOption<String> DATABASE = PassOption.ofString("database", "",
