@@ -1,16 +1,17 @@
 // RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(apply-schedule{file=testdata/schedules/matmul-512.trace}))' | FileCheck %s
 
 // The hand-written matmul schedule on a 128^3 nest: cache tiles ordered j, k, i with the B block
-// packed before the i tiles, 8x32 register tile, 16-lane vectors, accumulators carried by the k
-// loop and updated by fused multiply-adds.
+// packed before the i tiles in strips of 32 columns, 8x32 register tile, 16-lane vectors,
+// accumulators carried by the k loop and updated by fused multiply-adds.
 // CHECK-LABEL: func.func @matmul
 // CHECK: affine.for %{{.*}} = 0 to 128 step 128 {
-// CHECK: %[[PANEL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<128x128xf32>
+// CHECK: %[[PANEL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x128x32xf32>
+// CHECK: colt.loop = "i.tile.copy2"
 // CHECK: affine.for %{{.*}} = 0 to 128 step 64 {
 // CHECK: iter_args(
 // CHECK-SAME: -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
 // CHECK: vector.broadcast
-// CHECK: affine.vector_load %[[PANEL]]
+// CHECK: affine.vector_load %[[PANEL]][(%{{.*}} - %{{.*}}) floordiv 32, %{{.*}} - %{{.*}}, (%{{.*}} - %{{.*}}) mod 32]
 // CHECK: vector.fma
 // CHECK: colt.loop = "k.point"
 // CHECK: colt.loop = "i.tile"
