@@ -247,16 +247,14 @@ final class SearchBench {
           FunctionTuner.withTrace(best.best(), best.bestTrace()));
       cs.add(new Contender.Entry(r.strategy(), jit.compile(module), w.function(), type));
     }
-    double[][] times = ColtBench.timeInterleaved(cs, 10);
-    double blas = ColtBench.median(times[0]);
+    Interleaved t = Interleaved.time(cs, 10);
     md.append("#### matmul 512 fp32: best programs against single-threaded OpenBLAS\n\n");
-    md.append(ColtBench.fmt("%d interleaved rounds, checksums checked against OpenBLAS "
-        + "first.%n%n", times[0].length));
+    md.append("Interleaved rounds, checksums checked against OpenBLAS first; % of OpenBLAS = "
+        + "median over rounds of OpenBLAS time / this row's time.\n\n");
     md.append("| implementation | median ms | GFLOP/s | % of OpenBLAS |\n|---|---|---|---|\n");
     for (int i = 0; i < cs.size(); i++) {
-      double t = ColtBench.median(times[i]);
-      md.append(ColtBench.fmt("| %s | %.3f | %.1f | %.0f%% |%n", cs.get(i).name(), t / 1e6,
-          flops / t, 100 * blas / t));
+      md.append(ColtBench.fmt("| %s | %.3f | %.1f | %.0f%% |%n", cs.get(i).name(),
+          t.median(i) / 1e6, flops / t.median(i), 100 / t.timeRatio(i, 0)));
     }
     md.append('\n');
     for (Runs r : runs) {
