@@ -19,10 +19,10 @@ import java.util.OptionalLong;
  * Finds a band whose innermost three loops compute {@code C[i, j] += A[i, k] * B[k, j]} - one
  * store, invariant in exactly one loop {@code k} (the reduction), unit-stride in {@code j} along
  * its last subscript - and writes the expert schedule for it as actions: cache tiles
- * {@code MC x NC x KC}, a register tile {@code MR x NR} (NR a multiple of the vector width) with
- * {@code k} moved between the register-tile loops, vectorize and fully unroll the NR loop,
- * unroll-and-jam the MR loop, scalar-replace the accumulators across {@code k}; then, as a second
- * move, pack the B block. Sizes are clamped to the trip counts. Pure: it only reads the IR.
+ * {@code MC x NC x KC} ordered j, k, i, a register tile {@code MR x NR} (NR a multiple of the
+ * vector width) with {@code k} moved between the register-tile loops, vectorize and fully unroll
+ * the NR loop, unroll-and-jam the MR loop, scalar-replace the accumulators across {@code k}; and
+ * packing of the B block in NR-wide strips. Sizes are clamped to the trip counts. Pure: it only reads the IR.
  */
 public final class GemmRecipe {
   /** Cache and register tile sizes of one variant. */
@@ -154,6 +154,7 @@ public final class GemmRecipe {
     String jpp = jp + ".point";
     List<Action> out = new ArrayList<>();
     out.add(new Action.Tile(List.of(g.i(), g.j(), g.k()), List.of(mc, nc, kc)));
+    out.add(new Action.Permute(List.of(g.j() + ".tile", g.k() + ".tile", g.i() + ".tile")));
     out.add(new Action.Tile(List.of(ip, jp), List.of(mr, nr)));
     out.add(new Action.Permute(List.of(ipp, kp, jpp)));
     out.add(new Action.Vectorize(jpp, lanes));
@@ -165,9 +166,14 @@ public final class GemmRecipe {
     return out;
   }
 
-  /** The packing move that follows {@link #registerTiling} of {@code g}, if B is an argument. */
-  public static List<Action> packing(Gemm g) {
+  /**
+   * The packing step that follows {@link #registerTiling} of {@code g} with {@code sizes}, if B is
+   * an argument: the B block of each (j, k) cache tile, copied once per tile at the i tile loop in
+   * NR-column strips that the register tile reads contiguously.
+   */
+  public static List<Action> packing(Gemm g, Sizes sizes) {
+    long nr = Math.min(sizes.nr(), Math.min(sizes.nc(), g.tripJ()));
     return g.bArgument() < 0 ? List.of()
-        : List.of(new Action.Pack(g.i() + ".point.tile", g.bArgument()));
+        : List.of(new Action.Pack(g.i() + ".tile", g.bArgument(), nr));
   }
 }

@@ -23,9 +23,9 @@ import java.util.Random;
 
 /**
  * On a multiply-accumulate band (see {@link GemmRecipe}) it proposes the whole register-tiling
- * schedule as one joint move (a recipe of about seven actions, checked step by step against the
- * node and cut at the first refusal), alternating with the same move plus packing, over the size
- * variants not yet tried at the node. Otherwise it proposes the next step of a fixed recipe -
+ * schedule as one joint move (a recipe of about nine actions, checked step by step against the
+ * node and cut at the first refusal), alternating with the same move without packing, over the
+ * size variants not yet tried at the node. Otherwise it proposes the next step of a fixed recipe -
  * permute for unit-stride innermost accesses, tile for the
  * caches, unroll-and-jam for register reuse, vectorize, scalar replacement, hoisting, unrolling -
  * skipping steps the trace already took or the menu does not offer. Permutations are judged by the
@@ -105,7 +105,7 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
   }
 
   /**
-   * The first register-tiling joint move, over the size variants (each without, then with,
+   * The first register-tiling joint move, over the size variants (each with, then without,
    * packing), that applies at least its two tiles and makes a child the node does not have yet.
    */
   private Optional<Proposal> recipeMove(AdvisorView<Operation, Action> view, Operation func) {
@@ -119,8 +119,8 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
     for (GemmRecipe.Sizes sizes : GemmRecipe.VARIANTS) {
       List<Action> tiling = GemmRecipe.registerTiling(gemm.get(), sizes, machine);
       List<Action> packed = new ArrayList<>(tiling);
-      packed.addAll(GemmRecipe.packing(gemm.get()));
-      for (List<Action> move : List.of(tiling, packed)) {
+      packed.addAll(GemmRecipe.packing(gemm.get(), sizes));
+      for (List<Action> move : List.of(packed, tiling)) {
         List<String> steps = applicablePrefix(view.node(), move);
         if (steps.size() >= 2 && !view.triedHere().contains(String.join("; ", steps))) {
           return Optional.of(new Proposal(List.of(), steps, next(view), Usage.NONE,

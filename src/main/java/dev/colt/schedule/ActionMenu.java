@@ -19,7 +19,7 @@ import java.util.Set;
  * a multiple of the fp32 lane count); unroll and unroll-and-jam factors 2, 4, 8 up to the trip
  * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
  * lanes and the trip count; permutations of bands of up to four loops; packing of each memref
- * argument at each loop that has nested loops.
+ * argument at each loop that has nested loops, plain and in strips of two fp32 vectors.
  */
 public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
@@ -133,6 +133,7 @@ public final class ActionMenu {
       if (!l.children().isEmpty()) {
         for (int a = 0; a < nargs; a++) {
           out.add(new Action.Pack(name(l), a));
+          out.add(new Action.Pack(name(l), a, 2L * lanes));
         }
       }
     }
