@@ -14,13 +14,20 @@ import java.util.List;
 
 /**
  * The offline advisors and their declared sizes (the policy's stand-in for parameter counts):
- * {@value #HEURISTIC} (1e9, a recipe with stride analysis, microseconds per call) and
- * {@value #COST_MODEL} (8e9, applies and predicts every menu action, milliseconds per call).
+ * {@value #HEURISTIC} (1e9, a recipe with stride analysis; on multiply-accumulate bands it checks
+ * its joint move by applying it, about a millisecond per call) and
+ * {@value #COST_MODEL} (8e9, applies and predicts up to {@value #LOOKAHEAD} menu actions, tens of
+ * milliseconds per call).
  */
 public final class OfflineAdvisors {
   public static final String HEURISTIC = "heuristic";
   public static final String COST_MODEL = "cost-model";
   public static final List<String> NAMES = List.of(HEURISTIC, COST_MODEL);
+  /**
+   * Menu actions the cost-model advisor applies and predicts per call: each costs about a
+   * millisecond, so a larger lookahead shows up as search overhead on kernels that measure fast.
+   */
+  static final int LOOKAHEAD = 32;
 
   private OfflineAdvisors() {}
 
@@ -41,7 +48,7 @@ public final class OfflineAdvisors {
         case HEURISTIC -> new HeuristicAdvisor(new AdvisorProfile(HEURISTIC, 1e9, 0.0),
             stronger, space, Machine.host());
         case COST_MODEL -> new CostModelAdvisor(new AdvisorProfile(COST_MODEL, 8e9, 0.0), space,
-            new CostModel(MachineModel.znver5()), cheaper, 96);
+            new CostModel(MachineModel.znver5()), cheaper, LOOKAHEAD);
         default -> throw new IllegalArgumentException("unknown advisor '" + n
             + "'; offline advisors: " + String.join(", ", NAMES));
       });
