@@ -27,7 +27,7 @@ public final class OfflineAdvisors {
    * Menu actions the cost-model advisor applies and predicts per call: each costs about a
    * millisecond, so a larger lookahead shows up as search overhead on kernels that measure fast.
    */
-  static final int LOOKAHEAD = 32;
+  static final int LOOKAHEAD = 16;
 
   private OfflineAdvisors() {}
 

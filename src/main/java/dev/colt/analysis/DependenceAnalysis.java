@@ -29,6 +29,7 @@ public final class DependenceAnalysis {
   private final LoopBounds bounds;
   private final List<Access> accesses;
   private final List<Dependence> dependences = new ArrayList<>();
+  private boolean analyzed;
   private final List<Operation> unknownEffects = new ArrayList<>();
 
   private DependenceAnalysis(Operation root) {
@@ -40,15 +41,26 @@ public final class DependenceAnalysis {
         unknownEffects.add(op);
       }
     });
-    for (int i = 0; i < accesses.size(); i++) {
-      for (int j = i; j < accesses.size(); j++) {
-        Access a = accesses.get(i);
-        Access b = accesses.get(j);
-        if (a.memref() == b.memref() && (a.write() || b.write())) {
-          analyzePair(a, b);
+  }
+
+  /**
+   * The dependences, analyzed on first use: many legality checks need only the forest, bounds,
+   * accesses and effects, and the pairwise analysis is the expensive part on unrolled nests.
+   */
+  private synchronized List<Dependence> deps() {
+    if (!analyzed) {
+      for (int i = 0; i < accesses.size(); i++) {
+        for (int j = i; j < accesses.size(); j++) {
+          Access a = accesses.get(i);
+          Access b = accesses.get(j);
+          if (a.memref() == b.memref() && (a.write() || b.write())) {
+            analyzePair(a, b);
+          }
         }
       }
+      analyzed = true;
     }
+    return dependences;
   }
 
   private static final int CACHE_SIZE = 8;
@@ -89,7 +101,7 @@ public final class DependenceAnalysis {
   }
 
   public List<Dependence> dependences() {
-    return Collections.unmodifiableList(dependences);
+    return Collections.unmodifiableList(deps());
   }
 
   /** Ops that may read or write memory outside the affine access ops (calls, memref.load ...). */
@@ -100,7 +112,7 @@ public final class DependenceAnalysis {
   /** Dependences whose source and sink both lie inside {@code loop}. */
   public List<Dependence> within(LoopForest.Loop loop) {
     List<Dependence> out = new ArrayList<>();
-    for (Dependence d : dependences) {
+    for (Dependence d : deps()) {
       if (d.levelOf(loop) >= 0) {
         out.add(d);
       }
@@ -110,7 +122,7 @@ public final class DependenceAnalysis {
 
   /** Dependences carried by {@code loop}. */
   public List<Dependence> carriedBy(LoopForest.Loop loop) {
-    return dependences.stream().filter(d -> d.isCarriedBy(loop)).toList();
+    return deps().stream().filter(d -> d.isCarriedBy(loop)).toList();
   }
 
   /** True when {@code loop} contains an op with unknown memory effects. */

@@ -17,7 +17,8 @@ import java.util.Set;
  * a stable order (by kind, then loop order, then parameters). Menus: tile sizes are powers of two
  * from 4 up to below the trip count (uniform across the band, plus variants whose innermost size is
  * a multiple of the fp32 lane count); unroll and unroll-and-jam factors 2, 4, 8 up to the trip
- * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
+ * count, full unrolling up to 16 iterations, while the unrolled copies stay within
+ * {@value #MAX_UNROLLED_OPS} ops; vector widths 4, 8, 16 up to the machine's fp32
  * lanes and the trip count; permutations of bands of up to four loops; packing of each memref
  * argument at each loop that has nested loops, plain and in strips of two fp32 vectors.
  */
@@ -25,6 +26,11 @@ public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
   private static final long[] FACTORS = {2, 4, 8};
   private static final int MAX_FULL_UNROLL = 16;
+  /**
+   * Unrolling (and unroll-and-jam) is offered only while the copies hold at most this many ops:
+   * bigger bodies compile slowly, make every later menu and check slower, and spill registers.
+   */
+  static final long MAX_UNROLLED_OPS = 512;
 
   private ActionMenu() {}
 
@@ -33,10 +39,16 @@ public final class ActionMenu {
    * are left out (see {@link #isLegal}).
    */
   public static List<Action> legalActions(Operation func, Machine machine) {
+    return legalActions(func, machine, a -> true);
+  }
+
+  /** The legal actions among the candidates that {@code include} accepts (checked only those). */
+  public static List<Action> legalActions(Operation func, Machine machine,
+      java.util.function.Predicate<Action> include) {
     Operation named = LoopHandles.assign(func);
     List<Action> out = new ArrayList<>();
     for (Action a : candidates(named, machine)) {
-      if (isLegal(a, named)) {
+      if (include.test(a) && isLegal(a, named)) {
         out.add(a);
       }
     }
@@ -99,20 +111,22 @@ public final class ActionMenu {
         continue;
       }
       long t = trip.getAsLong();
+      long ops = opsUnder(l.op());
       for (long f : FACTORS) {
-        if (f < t) {
+        if (f < t && f * ops <= MAX_UNROLLED_OPS) {
           out.add(new Action.Unroll(name(l), f));
         }
       }
-      if (t <= MAX_FULL_UNROLL && t >= 1) {
+      if (t <= MAX_FULL_UNROLL && t >= 1 && t * ops <= MAX_UNROLLED_OPS) {
         out.add(new Action.Unroll(name(l), dev.colt.transform.Unroll.FULL));
       }
     }
     for (LoopForest.Loop l : forest.loops()) {
       OptionalLong trip = bounds.constantTripCount(l.op());
       if (trip.isPresent() && forest.bandFrom(l).size() > 1) {
+        long ops = opsUnder(l.op());
         for (long f : FACTORS) {
-          if (f <= trip.getAsLong()) {
+          if (f <= trip.getAsLong() && f * ops <= MAX_UNROLLED_OPS) {
             out.add(new Action.UnrollAndJam(name(l), f));
           }
         }
@@ -145,6 +159,13 @@ public final class ActionMenu {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /** Ops nested under {@code op}, itself excluded. */
+  private static long opsUnder(Operation op) {
+    long[] n = {-1};
+    op.walk(x -> n[0]++);
+    return n[0];
   }
 
   private static String name(LoopForest.Loop l) {

@@ -16,7 +16,7 @@ import java.util.Random;
 
 /**
  * Programs are {@code func.func} ops with named loops; actions are {@link Action}s from the legal
- * menu sized for {@code machine}. Applying runs the action's legality check first, so a refused
+ * menu sized for {@code machine}, parallelize excepted (see {@link #searched}). Applying runs the action's legality check first, so a refused
  * action raises {@link IllegalActionException} with the check's short message. Menus, apply
  * outcomes, hashes and renderings are cached per program object (the IR is immutable) in bounded
  * least-recently-used caches.
@@ -51,7 +51,17 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
 
   @Override
   public List<Action> legalActions(Operation program) {
-    return menus.get(program, null, () -> List.copyOf(ActionMenu.legalActions(program, machine)));
+    return menus.get(program, null,
+        () -> List.copyOf(ActionMenu.legalActions(program, machine, LoopNestSpace::searched)));
+  }
+
+  /**
+   * The actions the search considers: all but parallelize, because candidates are measured on one
+   * thread (loops marked parallel are lowered serially), so it cannot change a measurement and its
+   * check (a full dependence analysis) is among the most expensive.
+   */
+  static boolean searched(Action a) {
+    return !(a instanceof Action.Parallelize);
   }
 
   /**
@@ -67,7 +77,8 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
           : Optional.of(menu.get(random.nextInt(menu.size())));
     }
     Operation named = LoopHandles.assign(program);
-    List<Action> candidates = ActionMenu.candidates(named, machine);
+    List<Action> candidates = new java.util.ArrayList<>(ActionMenu.candidates(named, machine)
+        .stream().filter(LoopNestSpace::searched).toList());
     for (int left = candidates.size(); left > 0; left--) {
       int i = random.nextInt(left);
       Action a = candidates.get(i);
@@ -92,7 +103,7 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
     }
     Operation named = LoopHandles.assign(program);
     return ActionMenu.candidates(named, machine).stream()
-        .filter(a -> decisionKey(a).equals(key) && !a.equals(action)
+        .filter(a -> searched(a) && decisionKey(a).equals(key) && !a.equals(action)
             && ActionMenu.isLegal(a, named)).toList();
   }
 
