@@ -36,6 +36,9 @@ public final class ProgressPrinter implements SearchListener {
           "%s  course alteration: %s regressed %.2fx -> %.2fx; %s proposed %.2fx (%s)%n",
           prefix(), e.smallAdvisor(), e.parentSpeedup(), e.smallSpeedup(), e.largeAdvisor(),
           e.largeSpeedup(), e.replaced() ? "kept" : "discarded");
+      case SearchEvent.AdvisorBudgetReached b -> out.printf(Locale.ROOT,
+          "%s  advisor budget reached after %d measurements: %s; stopping%n", prefix(),
+          b.index(), advisorBudgetText(b));
       case SearchEvent.AdvisorFailed f -> {
         if (f.benched()) {
           out.printf(Locale.ROOT, "%s  warning: advisor %s benched after repeated failures (%s)%n",
@@ -49,22 +52,45 @@ public final class ProgressPrinter implements SearchListener {
     return label == null || label.isEmpty() ? "" : label + " ";
   }
 
-  /** Writes the end-of-run summary: best speedup, trace, advisor statistics, overhead. */
+  private static String advisorBudgetText(SearchEvent.AdvisorBudgetReached b) {
+    StringBuilder sb = new StringBuilder();
+    if (b.tokenBudget() > 0) {
+      sb.append(String.format(Locale.ROOT, "%d of %d tokens", b.tokens(), b.tokenBudget()));
+    }
+    if (b.moneyBudget() > 0) {
+      sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.4f of %.4f money",
+          b.money(), b.moneyBudget()));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Writes the end-of-run summary: best speedup, trace, then a table of the advisors (calls and
+   * share, errors, hit rate, escalations, tokens in/out, latency, money) with a total row.
+   */
   public void summary(SearchResult<?> r) {
     out.printf(Locale.ROOT,
-        "%ssearch done: %d measurements in %.1f s, best %.2fx (overhead %.1f%%)%n", prefix(), r.measurements(), r.wallMillis() / 1000.0, r.bestSpeedup(),
-        100 * r.overheadShare());
+        "%ssearch done: %d measurements in %.1f s, best %.2fx (overhead %.1f%%)%n", prefix(),
+        r.measurements(), r.wallMillis() / 1000.0, r.bestSpeedup(), 100 * r.overheadShare());
     for (String step : r.bestTrace()) {
       out.println("  " + step);
     }
+    if (r.advisors().isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "  %-16s %5s %6s %6s %8s %5s %10s %10s %10s %10s%n", "advisor",
+        "calls", "share", "errors", "hit-rate", "escal", "tokens-in", "tokens-out", "latency-s",
+        "money");
     int totalCalls = r.advisors().stream().mapToInt(AdvisorStats::calls).sum();
     for (AdvisorStats s : r.advisors()) {
-      out.printf(Locale.ROOT,
-          "  advisor %-16s calls %3d (%4.1f%%) errors %2d hit rate %4.2f escalations %d%s%s%n",
+      out.printf(Locale.ROOT, "  %-16s %5d %5.1f%% %6d %8.2f %5d %10d %10d %10.2f %10.4f%s%n",
           s.name(), s.calls(), totalCalls == 0 ? 0.0 : 100.0 * s.calls() / totalCalls, s.errors(),
-          s.hitRate(), s.escalations(),
-          s.tokensIn() + s.tokensOut() > 0 ? String.format(Locale.ROOT, " tokens %d/%d",
-              s.tokensIn(), s.tokensOut()) : "", s.benched() ? " (benched)" : "");
+          s.hitRate(), s.escalations(), s.tokensIn(), s.tokensOut(), s.latencyMillis() / 1000.0,
+          s.money(), s.benched() ? " (benched)" : "");
     }
+    AdvisorStats t = AdvisorStats.total(r.advisors());
+    out.printf(Locale.ROOT, "  %-16s %5d %6s %6d %8.2f %5d %10d %10d %10.2f %10.4f%n", "total",
+        t.calls(), "", t.errors(), t.hitRate(), t.escalations(), t.tokensIn(), t.tokensOut(),
+        t.latencyMillis() / 1000.0, t.money());
   }
 }

@@ -37,6 +37,10 @@ public final class ColtSearchPass implements Pass {
       "Nodes shallower than this are expanded with random actions.");
   static final PassOption<Double> TIME_LIMIT = PassOption.ofDouble("time-limit", 0,
       "Wall-clock limit per function in seconds (0: none).");
+  static final PassOption<Long> TOKEN_BUDGET = PassOption.ofLong("token-budget", 0,
+      "Stop when the advisors' tokens (in plus out, summed) reach this (0: no limit).");
+  static final PassOption<Double> MONEY_BUDGET = PassOption.ofDouble("money-budget", 0,
+      "Stop when the advisors' summed money reaches this, in their price unit (0: no limit).");
   static final PassOption<String> DATABASE = PassOption.ofString("database", "",
       "Tuning database (JSON lines) to record into and resume from; empty for none.");
   static final PassOption<String> REPORT = PassOption.ofString("report", "",
@@ -61,8 +65,8 @@ public final class ColtSearchPass implements Pass {
       speedup. The function is replaced by the fastest correct program, with its trace attached \
       as the colt.trace attribute.""",
       PassInfo.Anchor.FUNCTION, List.of(BUDGET, ADVISORS, STRATEGY, LAMBDA, EXPLORATION,
-          ESCALATE_AFTER, SEED, RANDOM_DEPTH, TIME_LIMIT, DATABASE, REPORT, TRACE, TOLERANCE,
-          PROGRESS),
+          ESCALATE_AFTER, SEED, RANDOM_DEPTH, TIME_LIMIT, TOKEN_BUDGET, MONEY_BUDGET, DATABASE,
+          REPORT, TRACE, TOLERANCE, PROGRESS),
       PassInfo.Example.NONE);
 
   @Override
@@ -80,7 +84,8 @@ public final class ColtSearchPass implements Pass {
     try {
       config = new SearchConfig(context.option(BUDGET), context.option(LAMBDA),
           context.option(EXPLORATION), context.option(ESCALATE_AFTER), context.option(SEED), 2,
-          context.option(RANDOM_DEPTH), 4, 5, (long) (context.option(TIME_LIMIT) * 1000));
+          context.option(RANDOM_DEPTH), 4, 5, (long) (context.option(TIME_LIMIT) * 1000))
+          .withAdvisorBudgets(context.option(TOKEN_BUDGET), context.option(MONEY_BUDGET));
       request = new TuningRequest(context.option(STRATEGY), Arrays.stream(
           context.option(ADVISORS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
           .toList(), config, path(context.option(DATABASE)), path(context.option(REPORT)),

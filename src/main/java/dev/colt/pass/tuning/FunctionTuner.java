@@ -110,6 +110,8 @@ public final class FunctionTuner {
       config.put("lambda", Double.toString(request.config().lambda()));
       config.put("seed", Long.toString(request.config().seed()));
       config.put("advisors", String.join(",", request.advisors()));
+      config.put("token-budget", Long.toString(request.config().tokenBudget()));
+      config.put("money-budget", Double.toString(request.config().moneyBudget()));
       db.append(new TuningRecord.Run(workload, target, run, request.strategy(),
           result.measurements(), result.bestSpeedup(), result.bestTrace(), result.advisors(),
           config, result.wallMillis(), result.evaluationMillis(), result.escalations().size()));
