@@ -15,12 +15,14 @@ import dev.colt.schedule.Action;
 import dev.colt.schedule.Machine;
 import dev.colt.search.Advisor;
 import dev.colt.search.ColtTreeSearch;
+import dev.colt.search.Evaluator;
 import dev.colt.search.EvolutionarySearch;
 import dev.colt.search.IsolatedEvaluator;
 import dev.colt.search.LoopNestSpace;
 import dev.colt.search.MeasurementStore;
 import dev.colt.search.ProgressPrinter;
 import dev.colt.search.RandomSearch;
+import dev.colt.search.SearchConfig;
 import dev.colt.search.SearchListener;
 import dev.colt.search.SearchReport;
 import dev.colt.search.SearchResult;
@@ -87,19 +89,11 @@ public final class FunctionTuner {
     try (IsolatedRunner runner = new IsolatedRunner(Duration.ofSeconds(30))) {
       IsolatedEvaluator evaluator = new IsolatedEvaluator(runner, standalone, function,
           MeasureConfig.standard(), request.tolerance());
-      result = switch (request.strategy()) {
-        case "random" -> new RandomSearch<>(space, evaluator, request.config(), 6, listener,
-            store).run();
-        case "evolutionary" -> {
-          CostModel model = new CostModel(MachineModel.znver5());
-          yield new EvolutionarySearch<>(space, evaluator, request.config(),
-              p -> -model.estimate(p).cycles(), 16, 8, 0.05, listener, store).run();
-        }
-        case "single" -> new ColtTreeSearch<>(space, evaluator, advisors(space, 1),
-            request.config().withLambda(0).withEscalationAfter(0), listener, store).run();
-        default -> new ColtTreeSearch<>(space, evaluator, advisors(space, Integer.MAX_VALUE),
-            request.config(), listener, store).run();
-      };
+      boolean tree = request.strategy().equals("colt") || request.strategy().equals("single");
+      List<Advisor<Operation, Action>> pool = !tree ? List.of()
+          : advisors(space, request.strategy().equals("single") ? 1 : Integer.MAX_VALUE);
+      result = search(request.strategy(), space, evaluator, pool, request.config(), listener,
+          store);
     }
     if (printer != null) {
       printer.summary(result);
@@ -127,11 +121,34 @@ public final class FunctionTuner {
     return result;
   }
 
-  private List<Advisor<Operation, Action>> advisors(LoopNestSpace space, int max) {
-    List<String> names = request.advisors().subList(0, Math.min(max, request.advisors().size()));
-    if (names.isEmpty()) {
+  /**
+   * Runs one strategy of {@link TuningRequest#STRATEGIES} on {@code space}: {@code colt} with the
+   * whole pool, {@code single} with the pool's first advisor and neither the model-aware term nor
+   * course alteration (the Reasoning Compiler setting), {@code random} or {@code evolutionary}
+   * (which ignore the pool). Fails with IllegalArgumentException when a tree strategy gets no
+   * advisor.
+   */
+  public static SearchResult<Operation> search(String strategy, LoopNestSpace space,
+      Evaluator<Operation> evaluator, List<Advisor<Operation, Action>> pool, SearchConfig config,
+      SearchListener listener, MeasurementStore store) {
+    if ((strategy.equals("colt") || strategy.equals("single")) && pool.isEmpty()) {
       throw new IllegalArgumentException("the tree strategies need at least one advisor");
     }
+    return switch (strategy) {
+      case "random" -> new RandomSearch<>(space, evaluator, config, 6, listener, store).run();
+      case "evolutionary" -> {
+        CostModel model = new CostModel(MachineModel.znver5());
+        yield new EvolutionarySearch<>(space, evaluator, config,
+            p -> -model.estimate(p).cycles(), 16, 8, 0.05, listener, store).run();
+      }
+      case "single" -> new ColtTreeSearch<>(space, evaluator, pool.subList(0, 1),
+          config.withLambda(0).withEscalationAfter(0), listener, store).run();
+      default -> new ColtTreeSearch<>(space, evaluator, pool, config, listener, store).run();
+    };
+  }
+
+  private List<Advisor<Operation, Action>> advisors(LoopNestSpace space, int max) {
+    List<String> names = request.advisors().subList(0, Math.min(max, request.advisors().size()));
     return OfflineAdvisors.create(names, space);
   }
 

@@ -31,11 +31,16 @@ import java.util.Locale;
  * compile-and-free cycles, and (in a fresh JVM) the latency of the first JIT'd call. Prints a
  * Markdown report. Options: {@code --sizes 256,512,1024}, {@code --budget-seconds S} (timing
  * budget per size), {@code --compile-cycles N}, {@code --memory-cycles N}, {@code --out FILE}.
+ * Subcommand {@code pool}: the simulated advisor-pool benchmark ({@link SimulatedPoolBench}).
  */
 public final class ColtBench {
   private ColtBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("pool")) {
+      SimulatedPoolBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0 && args[0].equals("--first-call-probe")) {
       firstCallProbe();
       return;
