@@ -94,4 +94,25 @@ class ColtSearchPassTest {
       assertFalse(applied.isEmpty());
     }
   }
+
+  @Test
+  void tokenBudgetStopsASimulatedPoolAndTheDatabaseKeepsItsUsage() throws Exception {
+    Operation module = Parser.parseModule(KERNEL, "mm.mlir");
+    Path db = dir.resolve("budget.jsonl");
+    Operation tuned = run("builtin.module(func.func(colt-search{budget=12 progress=false "
+        + "random-depth=0 advisors=sim-1.5b,sim-32b token-budget=3000 database=" + db + "}))",
+        module, new ArrayList<>());
+    assertEquals(checksums(module), checksums(tuned));
+    TuningRecord.Run run = TuningDatabase.open(db).records().stream()
+        .filter(r -> r instanceof TuningRecord.Run).map(r -> (TuningRecord.Run) r)
+        .findFirst().orElseThrow();
+    long tokens = run.advisors().stream().mapToLong(s -> s.tokensIn() + s.tokensOut()).sum();
+    int calls = run.advisors().stream().mapToInt(s -> s.calls()).sum();
+    assertTrue(tokens >= 3000, "stopped before the budget: " + tokens);
+    assertTrue(calls > 0 && tokens < 3000 + 2500, "went on after the budget (a call's prompt "
+        + "is well under 2500 tokens here): " + tokens + " tokens in " + calls + " calls");
+    assertTrue(run.measurements() < 12, "the token budget did not stop the search");
+    assertTrue(run.advisors().stream().mapToDouble(s -> s.money()).sum() > 0);
+    assertEquals("3000", run.config().get("token-budget"));
+  }
 }
