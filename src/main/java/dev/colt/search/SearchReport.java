@@ -171,9 +171,10 @@ public final class SearchReport {
   private static String barChart(String label, List<String> segmentNames, List<Bar> bars,
       double max) {
     int rowH = 24;
+    int left = 190;
+    double width = W - left - 180;
     int top = PAD / 2 + (segmentNames.size() > 1 ? 20 : 0);
     int h = top + PAD / 2 + rowH * bars.size();
-    double width = W - 360;
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
             + "aria-label=\"%s\">%n<text x=\"8\" y=\"16\" font-size=\"12\">%s</text>%n", W, h,
@@ -182,17 +183,18 @@ public final class SearchReport {
       for (int k = 0; k < segmentNames.size(); k++) {
         sb.append(String.format(Locale.ROOT,
             "<rect x=\"%d\" y=\"24\" width=\"12\" height=\"12\" fill=\"%s\" opacity=\"%.2f\"/>"
-                + "<text x=\"%d\" y=\"34\" font-size=\"12\">%s</text>%n", 160 + 110 * k,
-            COLORS[0], 1.0 - 0.5 * k, 176 + 110 * k, escape(segmentNames.get(k))));
+                + "<text x=\"%d\" y=\"34\" font-size=\"12\">%s</text>%n", left + 110 * k,
+            COLORS[0], 1.0 - 0.5 * k, left + 16 + 110 * k, escape(segmentNames.get(k))));
       }
     }
     int i = 0;
     for (Bar b : bars) {
       int y = top + rowH * i;
       String color = COLORS[i % COLORS.length];
-      sb.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" font-size=\"12\">%s</text>",
-          y + 12, escape(b.name())));
-      double x = 160;
+      String shown = b.name().length() <= 28 ? b.name() : b.name().substring(0, 27) + "\u2026";
+      sb.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" font-size=\"12\">%s<title>%s"
+          + "</title></text>", y + 12, escape(shown), escape(b.name())));
+      double x = left;
       for (int k = 0; k < b.segments().length; k++) {
         double w = width * b.segments()[k] / max;
         sb.append(String.format(Locale.ROOT,
