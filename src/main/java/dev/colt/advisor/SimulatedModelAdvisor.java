@@ -31,9 +31,9 @@ import java.util.Random;
  * {@code 0.25 (1-q)} the answer is malformed (an AdvisorException that still costs its tokens); with
  * probability {@code 0.6 (1-q)} it names a uniformly random untried menu action; otherwise it ranks
  * the untried actions by predicted cycles with log-normal noise of spread {@code 0.3 (1-q)} and
- * names the best. After its node regressed it hands the child to the next larger advisor of the pool;
- * otherwise to the smallest, and with probability {@code 0.1 (1-q)} to a name that is not in the
- * pool. Prompt tokens follow the request's text (about four characters a token), answer tokens are
+ * names the best. It hands the child to the smallest advisor whose hit rate (in the request's
+ * statistics) is near the best, to a larger one than itself after its node regressed, and with
+ * probability {@code 0.1 (1-q)} to a name that is not in the pool. Prompt tokens follow the request's text (about four characters a token), answer tokens are
  * 60 to 99; the price per token and the latency per token grow linearly with the size (see
  * {@link #usageOf}). Latency is only accounted, never slept.
  */
@@ -158,20 +158,31 @@ public final class SimulatedModelAdvisor implements Advisor<Operation, Action> {
         "[simulated %s] %s: %s; next %s", profile.name(), how, view.menuText().get(pick), next));
   }
 
-  /** The next larger advisor after a regression, the smallest one otherwise (benched skipped). */
+  /**
+   * The smallest advisor likely to do about as well as the best, judged from the pool statistics
+   * in the request: hit rates smoothed as {@code (hits+1)/(children+2)}, and the smallest advisor
+   * within 0.1 of the best wins. After a regression only advisors larger than this one qualify (the
+   * largest when none is). Benched advisors are skipped.
+   */
   private String nextAdvisor(AdvisorView<Operation, Action> view) {
-    List<AdvisorStats> pool = view.advisors().stream().filter(s -> !s.benched())
-        .sorted(Comparator.comparingDouble(AdvisorStats::sizeParams)).toList();
-    if (pool.isEmpty()) {
-      return profile.name();
-    }
     boolean regressed = !Double.isNaN(view.parentSpeedup())
         && !(view.nodeSpeedup() >= view.parentSpeedup());
-    if (!regressed) {
-      return pool.get(0).name();
+    List<AdvisorStats> pool = view.advisors().stream().filter(s -> !s.benched())
+        .filter(s -> !regressed || s.sizeParams() > profile.sizeParams())
+        .sorted(Comparator.comparingDouble(AdvisorStats::sizeParams)).toList();
+    if (pool.isEmpty()) {
+      return view.advisors().stream().filter(s -> !s.benched())
+          .max(Comparator.comparingDouble(AdvisorStats::sizeParams))
+          .map(AdvisorStats::name).orElse(profile.name());
     }
-    return pool.stream().filter(s -> s.sizeParams() > profile.sizeParams()).findFirst()
-        .orElse(pool.get(pool.size() - 1)).name();
+    double best = pool.stream().mapToDouble(SimulatedModelAdvisor::smoothedHitRate).max()
+        .orElse(0);
+    return pool.stream().filter(s -> smoothedHitRate(s) >= best - 0.1).findFirst()
+        .orElse(pool.get(0)).name();
+  }
+
+  private static double smoothedHitRate(AdvisorStats s) {
+    return (s.hits() + 1.0) / (s.measuredChildren() + 2.0);
   }
 
   /** A prompt's simulated token count: a fixed system prompt plus about four characters a token. */

@@ -110,7 +110,26 @@ class SimulatedModelAdvisorTest {
   }
 
   @Test
-  void regressionsGoToTheNextLargerAdvisorAndAnswersAreLabelledSimulated() throws Exception {
+  void handOverGoesToTheSmallestAdvisorWithANearBestHitRate() throws Exception {
+    SimulatedModelAdvisor large = new SimulatedModelAdvisor(32, oracle);
+    AdvisorStats small = AdvisorStats.empty(new SimulatedModelAdvisor(1.5, oracle).profile());
+    AdvisorStats medium = AdvisorStats.empty(new SimulatedModelAdvisor(7, oracle).profile());
+    AdvisorStats big = AdvisorStats.empty(large.profile());
+    // The small advisor hit 1 of 8 children, the medium one 5 of 6: the medium one is preferred.
+    AdvisorStats poorSmall = new AdvisorStats(small.name(), small.sizeParams(), 8, 0, 1, 8, 0, 0,
+        0, 0, 0, false);
+    AdvisorStats goodMedium = new AdvisorStats(medium.name(), medium.sizeParams(), 6, 0, 5, 6, 0,
+        0, 0, 0, 0, false);
+    for (long seed = 0; seed < 10; seed++) {
+      assertEquals("sim-7b", large.propose(view(seed, 1.5, 1.0,
+          List.of(poorSmall, goodMedium, big))).nextAdvisor());
+      assertEquals("sim-1.5b", large.propose(view(seed, 1.5, 1.0,
+          List.of(small, medium, big))).nextAdvisor(), "no statistics yet: the smallest");
+    }
+  }
+
+  @Test
+  void regressionsGoToALargerAdvisorAndAnswersAreLabelledSimulated() throws Exception {
     List<SimulatedModelAdvisor> pool = List.of(new SimulatedModelAdvisor(1.5, oracle),
         new SimulatedModelAdvisor(7, oracle), new SimulatedModelAdvisor(32, oracle));
     List<AdvisorStats> stats = pool.stream().map(a -> AdvisorStats.empty(a.profile())).toList();
@@ -118,12 +137,13 @@ class SimulatedModelAdvisorTest {
     SimulatedModelAdvisor small = pool.get(0);
     for (long seed = 0; seed < 10; seed++) {
       Proposal up = large.propose(view(seed, 1.5, 1.0, stats));
-      assertEquals("sim-1.5b", up.nextAdvisor(), "an improvement goes to the smallest");
+      assertEquals("sim-1.5b", up.nextAdvisor(), "with equal statistics, the smallest");
       assertTrue(up.rawAnswer().startsWith("[simulated sim-32b]"), up.rawAnswer());
       try {
         Proposal down = small.propose(view(seed, 0.5, 1.0, stats));
         assertTrue(down.nextAdvisor().equals("sim-7b")
             || down.nextAdvisor().equals("model-that-is-not-in-the-pool"), down.nextAdvisor());
+        assertTrue(!down.nextAdvisor().equals("sim-1.5b"));
       } catch (AdvisorException e) {
         assertTrue(e.getMessage().startsWith("[simulated sim-1.5b]"), e.getMessage());
       }
