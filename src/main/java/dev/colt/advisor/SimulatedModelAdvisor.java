@@ -22,20 +22,21 @@ import java.util.Random;
 
 /**
  * A simulation of an LLM advisor of a declared size, so COLT's policy can be measured the way the
- * paper does without model weights. It is not a language model: its answers come from the analytical
- * cost model, made worse the smaller the declared size, and its tokens, money and latency are
- * computed, not observed. Every answer it gives starts with {@code [simulated ...]}.
+ * paper does without model weights. It is not a language model: its answers come from the
+ * analytical cost model, made worse the smaller the declared size, and its tokens, money and
+ * latency are computed, not observed. Every answer it gives starts with {@code [simulated ...]}.
  *
- * <p>Quality {@code q} grows with the logarithm of the size, from 0 at {@value #SMALLEST_B}B to 1 at
- * {@value #LARGEST_B}B parameters. Per call, with the request's seed: with probability
+ * <p>Quality {@code q} grows with the logarithm of the size, from 0 at {@value #SMALLEST_B}B to 1
+ * at {@value #LARGEST_B}B parameters. Per call, with the request's seed: with probability
  * {@code 0.25 (1-q)} the answer is malformed (an AdvisorException that still costs its tokens); with
  * probability {@code 0.6 (1-q)} it names a uniformly random untried menu action; otherwise it ranks
  * the untried actions by predicted cycles with log-normal noise of spread {@code 0.3 (1-q)} and
  * names the best. It hands the child to the smallest advisor whose hit rate (in the request's
  * statistics) is near the best, to a larger one than itself after its node regressed, and with
- * probability {@code 0.1 (1-q)} to a name that is not in the pool. Prompt tokens follow the request's text (about four characters a token), answer tokens are
- * 60 to 99; the price per token and the latency per token grow linearly with the size (see
- * {@link #usageOf}). Latency is only accounted, never slept.
+ * probability {@code 0.1 (1-q)} to a name that is not in the pool. Prompt tokens follow the
+ * request's text (about four characters a token), answer tokens are 60 to 99; the price per token
+ * and the latency per token grow linearly with the size (see {@link #usageOf}). Latency is only
+ * accounted, never slept.
  */
 public final class SimulatedModelAdvisor implements Advisor<Operation, Action> {
   /** Names of simulated advisors: this prefix, then the size in billions, then "b". */
@@ -53,8 +54,8 @@ public final class SimulatedModelAdvisor implements Advisor<Operation, Action> {
   private final Oracle oracle;
 
   /**
-   * @param oracle the cost-model predictions, shared by the advisors of one pool so each node's menu
-   *     is predicted once
+   * @param oracle the cost-model predictions, shared by the advisors of one pool so each node's
+   *     menu is predicted once
    */
   public SimulatedModelAdvisor(double sizeBillions, Oracle oracle) {
     if (!(sizeBillions > 0)) {
@@ -73,7 +74,8 @@ public final class SimulatedModelAdvisor implements Advisor<Operation, Action> {
    */
   public static double sizeOf(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith(PREFIX) || !lower.endsWith("b") || lower.length() <= PREFIX.length() + 1) {
+    if (!lower.startsWith(PREFIX) || !lower.endsWith("b")
+        || lower.length() <= PREFIX.length() + 1) {
       return -1;
     }
     try {

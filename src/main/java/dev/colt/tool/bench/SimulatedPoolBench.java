@@ -1,6 +1,8 @@
 // colt-bench pool: COLT with a SIMULATED pool of advisor sizes against single-large-advisor search.
 package dev.colt.tool.bench;
 
+import static dev.colt.tool.bench.ColtBench.fmt;
+
 import dev.colt.advisor.OfflineAdvisors;
 import dev.colt.advisor.SimulatedModelAdvisor;
 import dev.colt.dialect.func.FuncOp;
@@ -52,30 +54,20 @@ public final class SimulatedPoolBench {
 
   /** Entry point; {@code args} are the options after the {@code pool} subcommand. */
   public static void main(String[] args) throws Exception {
-    List<String> kernels = List.of("matmul256", "conv2d", "mlp");
-    int budget = 24;
-    List<Long> seeds = List.of(1L);
-    List<Double> sizes = List.of(1.5, 7.0, 32.0);
-    Path reportDir = null;
-    Path out = null;
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      if (value == null) {
-        usage("option " + args[i] + " needs a value");
-      }
-      switch (args[i++]) {
-        case "--kernels" -> kernels = List.of(value.split(","));
-        case "--budget" -> budget = Integer.parseInt(value);
-        case "--seeds" -> seeds = Arrays.stream(value.split(",")).map(Long::parseLong).toList();
-        case "--pool" -> sizes = Arrays.stream(value.split(",")).map(Double::parseDouble)
-            .sorted().toList();
-        case "--report" -> reportDir = Path.of(value);
-        case "--out" -> out = Path.of(value);
-        default -> usage("unknown option " + args[i - 1]);
-      }
-    }
+    Map<String, String> o = ColtBench.options(args, "colt-bench pool", "--kernels", "--budget",
+        "--seeds", "--pool", "--report", "--out");
+    List<String> kernels = List.of(o.getOrDefault("--kernels", "matmul256,conv2d,mlp")
+        .split(","));
+    int budget = Integer.parseInt(o.getOrDefault("--budget", "24"));
+    List<Long> seeds = Arrays.stream(o.getOrDefault("--seeds", "1").split(","))
+        .map(Long::parseLong).toList();
+    List<Double> sizes = Arrays.stream(o.getOrDefault("--pool", "1.5,7,32").split(","))
+        .map(Double::parseDouble).sorted().toList();
+    Path reportDir = o.containsKey("--report") ? Path.of(o.get("--report")) : null;
+    Path out = o.containsKey("--out") ? Path.of(o.get("--out")) : null;
     if (sizes.size() < 2) {
-      usage("--pool needs at least two sizes");
+      System.err.println("colt-bench pool: --pool needs at least two sizes");
+      System.exit(2);
     }
     List<String> pool = sizes.stream().map(SimulatedModelAdvisor::nameOf).toList();
     String large = pool.get(pool.size() - 1);
@@ -115,18 +107,7 @@ public final class SimulatedPoolBench {
     }
     runTable(md, rows);
     kernelTable(md, rows, kernels);
-    System.out.print(md);
-    if (out != null) {
-      Files.writeString(out, md.toString(), java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
-    }
-  }
-
-  private static void usage(String problem) {
-    System.err.println("colt-bench pool: " + problem + "\nusage: bin/colt-bench pool [--kernels "
-        + "matmul256,conv2d,mlp] [--budget 24] [--seeds 1,2] [--pool 1.5,7,32] [--report DIR] "
-        + "[--out FILE]");
-    System.exit(2);
+    ColtBench.flush(md, out);
   }
 
   /** A function to tune and the module holding it, lowered to affine loops. */
@@ -203,10 +184,6 @@ public final class SimulatedPoolBench {
     throw new IllegalArgumentException("no kernel '" + kernel + "'; looked at " + tried);
   }
 
-  private static String fmt(String f, Object... xs) {
-    return String.format(Locale.ROOT, f, xs);
-  }
-
   private static void header(StringBuilder md, List<String> pool, String large, int budget,
       List<Long> seeds) {
     md.append("## Simulated advisor pool vs single large advisor (SIMULATION)\n\n");
@@ -220,8 +197,8 @@ public final class SimulatedPoolBench {
         + "regressions%n", String.join(", ", pool)));
     md.append(fmt("- single: the `single` strategy (one advisor, lambda 0, no course "
         + "alteration) with %s%n", large));
-    md.append(fmt("- Budget: %d measurements per run; seeds %s; random expansion at depth 0 for "
-        + "both%n", budget, seeds));
+    md.append(fmt("- Budget: %d measurements per run; seeds %s; random expansion at depth 0 "
+        + "for both%n", budget, seeds));
     md.append(fmt("- Load average at start: %s%n%n", loadAverage()));
   }
 
@@ -236,7 +213,7 @@ public final class SimulatedPoolBench {
   private static void runTable(StringBuilder md, List<Row> rows) {
     md.append("### Runs\n\n| kernel | seed | strategy | best speedup | measurements | advisor "
         + "calls | large share | errors | escalations | tokens in/out | simulated cost $ | "
-        + "simulated latency s | wall s |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "simulated latency s | wall s |\n" + "|---".repeat(13) + "|\n");
     for (Row r : rows) {
       AdvisorStats t = r.total();
       md.append(fmt("| %s | %d | %s | %.2fx | %d | %s | %.0f%% | %d | %d | %d / %d | %.5f | %.1f "
