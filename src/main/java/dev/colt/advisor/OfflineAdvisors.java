@@ -25,6 +25,12 @@ public final class OfflineAdvisors {
 
   private OfflineAdvisors() {}
 
+  /** True when {@link #create} builds an advisor of this name (a built-in or a simulated one). */
+  public static boolean knows(String name) {
+    return NAMES.contains(name) || SimulatedModelAdvisor.sizeOf(name) > 0
+        && SimulatedModelAdvisor.nameOf(SimulatedModelAdvisor.sizeOf(name)).equals(name);
+  }
+
   /**
    * The advisors named in {@code names}, in that order. Fails with IllegalArgumentException naming
    * the known advisors when a name is unknown or repeated.

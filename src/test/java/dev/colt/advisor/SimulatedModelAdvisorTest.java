@@ -164,5 +164,7 @@ class SimulatedModelAdvisorTest {
     assertEquals(7e9, pool.get(1).profile().sizeParams());
     assertThrows(IllegalArgumentException.class,
         () -> OfflineAdvisors.create(List.of("sim-07b"), space));
+    assertTrue(OfflineAdvisors.knows("sim-7b") && OfflineAdvisors.knows("heuristic"));
+    assertTrue(!OfflineAdvisors.knows("sim-07b") && !OfflineAdvisors.knows("gpt"));
   }
 }
