@@ -211,8 +211,8 @@ public final class SimulatedPoolBench {
   }
 
   private static void runTable(StringBuilder md, List<Row> rows) {
-    md.append("### Runs\n\n| kernel | seed | strategy | best speedup | measurements | advisor "
-        + "calls | large share | errors | escalations | tokens in/out | simulated cost $ | "
+    md.append("### Runs\n\n| kernel | seed | strategy | best speedup | measurements | calls per "
+        + "advisor (small to large) | large share | errors | escalations | tokens in/out | simulated cost $ | "
         + "simulated latency s | wall s |\n" + "|---".repeat(13) + "|\n");
     for (Row r : rows) {
       AdvisorStats t = r.total();
