@@ -27,8 +27,9 @@ public final class OfflineAdvisors {
 
   /** True when {@link #create} builds an advisor of this name (a built-in or a simulated one). */
   public static boolean knows(String name) {
-    return NAMES.contains(name) || SimulatedModelAdvisor.sizeOf(name) > 0
-        && SimulatedModelAdvisor.nameOf(SimulatedModelAdvisor.sizeOf(name)).equals(name);
+    double simulatedSize = SimulatedModelAdvisor.sizeOf(name);
+    return NAMES.contains(name) || (simulatedSize > 0
+        && SimulatedModelAdvisor.nameOf(simulatedSize).equals(name));
   }
 
   /**
