@@ -214,6 +214,18 @@ class ChatSearchTest {
 
     String out = progress.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("advisor small"), out);
+
+    // The server is gone: the transcript and the database's measurements replay the same search.
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    TuningRequest replay = new TuningRequest("colt", List.of("small", "medium", "large"),
+        SearchConfig.defaults(8).withRandomDepth(0), db, null, null, 1e-3, true,
+        new TuningRequest.ChatFiles(poolFile, null, transcript));
+    SearchResult<Operation> replayed = new FunctionTuner(replay, new PrintStream(again, true,
+        StandardCharsets.UTF_8), name -> null).tune(module, ModuleOp.body(module).get(0));
+    assertEquals(result.bestTrace(), replayed.bestTrace());
+    assertEquals(Printer.print(result.best()), Printer.print(replayed.best()));
+    assertEquals(result.advisors(), replayed.advisors());
+    assertFalse(again.toString(StandardCharsets.UTF_8).contains("not replayed"));
     for (Path p : List.of(db, report, transcript)) {
       assertFalse(Files.readString(p).contains(KEY), p + " holds the API key");
     }
