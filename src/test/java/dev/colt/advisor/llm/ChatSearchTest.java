@@ -28,6 +28,7 @@ import dev.colt.search.Evaluator;
 import dev.colt.search.IsolatedEvaluator;
 import dev.colt.search.LoopNestSpace;
 import dev.colt.search.MeasurementStore;
+import dev.colt.search.ProgressPrinter;
 import dev.colt.search.SearchConfig;
 import dev.colt.search.SearchResult;
 import dev.colt.search.TuningDatabase;
@@ -137,6 +138,36 @@ class ChatSearchTest {
     String transcriptText = Files.readString(transcript);
     assertFalse(transcriptText.contains(KEY));
     assertTrue(transcriptText.contains("HTTP 500"));
+  }
+
+  @Test
+  void anAdvisorThatKeepsFailingIsBenchedWithAWarningAndTheSearchGoesOn() throws Exception {
+    PoolScript answers = new PoolScript();
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    SearchResult<Operation> r;
+    try (FakeChatServer server = new FakeChatServer(req -> req.model().equals("small-model")
+        ? new FakeChatServer.Status(500) : answers.apply(req))) {
+      List<ModelSpec> models = pool(server);
+      Operation func = matmul();
+      LoopNestSpace space = new LoopNestSpace(func, Machine.host());
+      try (ChatPool pool = ChatPool.open(models, ChatSearchTest::env, null, null,
+          ChatAdvisor.Sleeper.NONE)) {
+        List<Advisor<Operation, Action>> advisors = pool.names().stream()
+            .map(n -> (Advisor<Operation, Action>) pool.<Operation, Action>advisor(n)).toList();
+        r = new ColtTreeSearch<>(space, predicted(space.root()), advisors,
+            SearchConfig.defaults(10).withRandomDepth(0), new ProgressPrinter(new PrintStream(
+            progress, true, StandardCharsets.UTF_8), 10, ""), MeasurementStore.NONE).run();
+      }
+      AdvisorStats small = r.advisors().stream().filter(s -> s.name().equals("small"))
+          .findFirst().orElseThrow();
+      assertTrue(small.benched());
+      assertEquals(5, small.calls(), "benched after errorsBeforeBench failed calls");
+      assertEquals(server.requestsFor("small-model").size(), small.errors());
+      assertEquals(10, r.measurements(), "the search used its whole budget");
+    }
+    assertTrue(progress.toString(StandardCharsets.UTF_8).contains(
+        "warning: advisor small benched after repeated failures (small: HTTP 500"),
+        progress.toString(StandardCharsets.UTF_8));
   }
 
   private static final String KERNEL = """
