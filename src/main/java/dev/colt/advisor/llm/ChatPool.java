@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Creates {@link ChatAdvisor}s for the models of a pool. Live advisors read their API key from the
- * environment variable their spec names when the pool is opened (an unset variable is an error
- * naming the variable, never a value). With a transcript to record, every exchange is appended to
+ * environment variable their spec names when they are created, so only the advisors a search uses
+ * need one (an unset variable is an error naming the variable, never a value). With a transcript to record, every exchange is appended to
  * it; with one to replay, advisors answer from it without any network (and without keys or
  * backoff waits). Close the pool to close the transcript.
  */
@@ -20,44 +20,47 @@ public final class ChatPool implements AutoCloseable {
   public static final double LARGE_SHARE_TARGET = 0.25;
 
   private final Map<String, ModelSpec> specs = new LinkedHashMap<>();
-  private final Map<String, ChatChannel> channels = new LinkedHashMap<>();
   private final Transcript.Recorder recorder;
   private final Transcript.Replay replay;
   private final ChatAdvisor.Sleeper sleeper;
+
+  private final Function<String, String> environment;
 
   private ChatPool(List<ModelSpec> models, Function<String, String> environment, Path record,
       Path replayFile, ChatAdvisor.Sleeper sleeper) throws IOException {
     if (record != null && replayFile != null) {
       throw new PoolConfigException("record and replay cannot be used together");
     }
+    this.environment = environment;
     this.replay = replayFile == null ? null : Transcript.replay(replayFile);
     this.sleeper = replay == null ? sleeper : ChatAdvisor.Sleeper.NONE;
     for (ModelSpec m : models) {
       specs.put(m.name(), m);
-      if (replay != null) {
-        channels.put(m.name(), replay.channel(m.name()));
-        continue;
-      }
-      String key = null;
-      if (m.apiKeyEnv() != null) {
-        key = environment.apply(m.apiKeyEnv());
-        if (key == null || key.isBlank()) {
-          throw new PoolConfigException("advisor '" + m.name() + "': environment variable "
-              + m.apiKeyEnv() + " (api-key-env) is not set");
-        }
-      }
-      channels.put(m.name(), new LangChainChannel(m, key));
     }
     this.recorder = record == null ? null : Transcript.record(record);
-    if (recorder != null) {
-      channels.replaceAll(recorder::recording);
+  }
+
+  /** The channel of {@code m}: replayed, or live (reading its key now), recorded when asked. */
+  private ChatChannel channel(ModelSpec m) {
+    if (replay != null) {
+      return replay.channel(m.name());
     }
+    String key = null;
+    if (m.apiKeyEnv() != null) {
+      key = environment.apply(m.apiKeyEnv());
+      if (key == null || key.isBlank()) {
+        throw new PoolConfigException("advisor '" + m.name() + "': environment variable "
+            + m.apiKeyEnv() + " (api-key-env) is not set");
+      }
+    }
+    ChatChannel live = new LangChainChannel(m, key);
+    return recorder == null ? live : recorder.recording(m.name(), live);
   }
 
   /**
-   * Opens the pool of {@code models}. Fails with PoolConfigException for an unset key variable, both
-   * transcripts given, or an unreadable replay transcript, and with IOException when the record
-   * transcript cannot be created.
+   * Opens the pool of {@code models}. Fails with PoolConfigException when both transcripts are
+   * given or the replay transcript cannot be read, and with IOException when the record transcript
+   * cannot be created.
    *
    * @param environment looks up environment variables (System::getenv outside tests)
    * @param record transcript to write, or null
@@ -76,14 +79,17 @@ public final class ChatPool implements AutoCloseable {
     return specs.containsKey(name);
   }
 
-  /** The advisor of pool entry {@code name}. Fails with PoolConfigException for unknown names. */
+  /**
+   * The advisor of pool entry {@code name}; a live one reads its API key variable now. Fails with
+   * PoolConfigException for an unknown name or an unset key variable (naming the variable only).
+   */
   public <P, A> ChatAdvisor<P, A> advisor(String name) {
     ModelSpec spec = specs.get(name);
     if (spec == null) {
       throw new PoolConfigException("no advisor '" + name + "' in the pool; it has "
           + String.join(", ", specs.keySet()));
     }
-    return new ChatAdvisor<>(spec, channels.get(name), new PromptBuilder(spec.promptTokens(),
+    return new ChatAdvisor<>(spec, channel(spec), new PromptBuilder(spec.promptTokens(),
         LARGE_SHARE_TARGET), sleeper);
   }
 

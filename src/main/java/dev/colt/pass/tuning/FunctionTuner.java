@@ -175,6 +175,10 @@ public final class FunctionTuner {
             + "advisor; rename it in " + request.chat().pool());
       }
     }
+    if (!pool.names().isEmpty() && request.advisors().stream().noneMatch(pool::contains)) {
+      throw new IllegalArgumentException("the pool file " + request.chat().pool()
+          + " defines " + String.join(", ", pool.names()) + " but advisors= names none of them");
+    }
     List<String> offlineNames = new ArrayList<>();
     for (String n : names) {
       if (!pool.contains(n)) {

@@ -121,6 +121,7 @@ class ColtSearchPassTest {
         + "\"api-key-env\": \"COLT_SURELY_UNSET_KEY_VARIABLE\"}]}");
     assertTrue(errorOf("pool=" + pool + " advisors=m").contains(
         "environment variable COLT_SURELY_UNSET_KEY_VARIABLE (api-key-env) is not set"));
+    assertTrue(errorOf("pool=" + pool).contains("defines m but advisors= names none of them"));
     assertTrue(errorOf("pool=" + pool + " record=a.jsonl replay=b.jsonl").contains(
         "record and replay cannot be used together"));
   }
