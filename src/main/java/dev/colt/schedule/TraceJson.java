@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Writes and reads traces as JSON objects with named fields (no positional arrays): every action
  * has {@code kind}, then {@code loops} (tile, permute) or {@code loop}, and its parameters
- * ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg}). Malformed JSON or a missing
- * field gives a DiagnosticException.
+ * ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg}, optional
+ * {@code strip}). Malformed JSON or a missing field gives a DiagnosticException.
  */
 final class TraceJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,7 +41,12 @@ final class TraceJson {
         case Action.ScalarReplace x -> n.put("loop", x.loop());
         case Action.Hoist x -> n.put("loop", x.loop());
         case Action.Parallelize x -> n.put("loop", x.loop());
-        case Action.Pack x -> n.put("loop", x.loop()).put("arg", x.arg());
+        case Action.Pack x -> {
+          n.put("loop", x.loop()).put("arg", x.arg());
+          if (x.strip() != 0) {
+            n.put("strip", x.strip());
+          }
+        }
       }
     }
     try {
@@ -77,7 +82,8 @@ final class TraceJson {
         case "scalar-replace" -> new Action.ScalarReplace(text(n, "loop", i));
         case "hoist" -> new Action.Hoist(text(n, "loop", i));
         case "parallelize" -> new Action.Parallelize(text(n, "loop", i));
-        case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i));
+        case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i),
+            n.has("strip") ? number(n, "strip", i) : 0);
         default -> throw new DiagnosticException(LOC, "action " + i + ": unknown kind '" + kind
             + "'");
       });
