@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Creates {@link ChatAdvisor}s for the models of a pool. Live advisors read their API key from the
  * environment variable their spec names when they are created, so only the advisors a search uses
  * need one (an unset variable is an error naming the variable, never a value). With a transcript to record, every exchange is appended to
- * it; with one to replay, advisors answer from it without any network (and without keys or
+ * it (appended); with one to replay, advisors answer from it without any network (and without keys or
  * backoff waits). Close the pool to close the transcript.
  */
 public final class ChatPool implements AutoCloseable {
@@ -96,6 +96,11 @@ public final class ChatPool implements AutoCloseable {
   /** Recorded exchanges not replayed (0 after a faithful replay; 0 when not replaying). */
   public int unreplayed() {
     return replay == null ? 0 : replay.remaining();
+  }
+
+  /** Requests the replay transcript had no answer for (0 when not replaying). */
+  public int replayMisses() {
+    return replay == null ? 0 : replay.misses();
   }
 
   @Override

@@ -33,15 +33,17 @@ public final class Transcript {
 
   private Transcript() {}
 
-  /** A writer appending to {@code file} (created or truncated). Fails with IOException. */
+  /**
+   * A writer appending to {@code file} (created when absent; a search that tunes several functions
+   * appends each one's exchanges). Fails with IOException.
+   */
   public static Recorder record(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     return new Recorder(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE));
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND));
   }
 
   /**
@@ -121,6 +123,7 @@ public final class Transcript {
   public static final class Replay {
     private final Path file;
     private final Map<String, Deque<Exchange>> byKey;
+    private int misses;
 
     private Replay(Path file, Map<String, Deque<Exchange>> byKey) {
       this.file = file;
@@ -138,6 +141,7 @@ public final class Transcript {
         synchronized (this) {
           Deque<Exchange> q = byKey.get(key(advisor, hash));
           x = q == null ? null : q.poll();
+          misses += x == null ? 1 : 0;
         }
         if (x == null) {
           throw new ChatFailure("replay: no recorded answer of " + advisor + " for prompt sha256 "
@@ -148,6 +152,11 @@ public final class Transcript {
         }
         return new ChatChannel.Reply(x.answer(), x.tokensIn(), x.tokensOut(), x.latencyMillis());
       };
+    }
+
+    /** Requests that found no recorded exchange (a faithful replay has none). */
+    public synchronized int misses() {
+      return misses;
     }
 
     /** Exchanges not yet replayed (a complete replay leaves none). */

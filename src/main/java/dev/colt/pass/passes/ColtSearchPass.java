@@ -27,7 +27,7 @@ public final class ColtSearchPass implements Pass {
       "Chat advisor pool file (JSON: name, backend openai|ollama, base-url, model, size-params, "
           + "prices, timeout, retries, temperature, api-key-env); empty for none.");
   static final PassOption<String> RECORD = PassOption.ofString("record", "",
-      "Transcript file (JSON lines) to record every chat advisor exchange into; empty for none.");
+      "Transcript file (JSON lines) to append every chat advisor exchange to; empty for none.");
   static final PassOption<String> REPLAY = PassOption.ofString("replay", "",
       "Transcript file to answer chat advisor requests from, without any network; empty for "
           + "live models.");

@@ -121,9 +121,10 @@ public final class FunctionTuner {
         default -> new ColtTreeSearch<>(space, evaluator,
             advisors(space, Integer.MAX_VALUE, pool), request.config(), listener, store).run();
       };
-      if (pool.unreplayed() > 0 && request.progress()) {
-        progressOut.printf(Locale.ROOT, "warning: %d recorded advisor exchanges were not "
-            + "replayed (the search took another path)%n", pool.unreplayed());
+      if (pool.replayMisses() > 0 && request.progress()) {
+        progressOut.printf(Locale.ROOT, "warning: %d advisor requests had no recorded answer in "
+            + "%s (the search took another path; those calls failed)%n", pool.replayMisses(),
+            request.chat().replay());
       }
     }
     if (printer != null) {

@@ -97,6 +97,7 @@ class ChatSearchTest {
           r.bestSpeedup(), r.bestTrace(), r.advisors(), Map.of(), r.wallMillis(),
           r.evaluationMillis(), r.escalations().size()));
       assertEquals(0, pool.unreplayed());
+      assertEquals(0, pool.replayMisses());
     }
     List<String> records = Files.readAllLines(db).stream().map(ChatSearchTest::withoutTimes)
         .toList();
@@ -256,7 +257,7 @@ class ChatSearchTest {
     assertEquals(result.bestTrace(), replayed.bestTrace());
     assertEquals(Printer.print(result.best()), Printer.print(replayed.best()));
     assertEquals(result.advisors(), replayed.advisors());
-    assertFalse(again.toString(StandardCharsets.UTF_8).contains("not replayed"));
+    assertFalse(again.toString(StandardCharsets.UTF_8).contains("no recorded answer"));
     for (Path p : List.of(db, report, transcript)) {
       assertFalse(Files.readString(p).contains(KEY), p + " holds the API key");
     }
