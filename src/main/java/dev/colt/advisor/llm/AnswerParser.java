@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns answer text into menu indices and a next-advisor name. It accepts the requested object
- * {@code {"actions": [...], "next": "...", "why": "..."}} and also: a fenced block, prose around the
- * object, trailing commas, single quotes, aliases ({@code action}, {@code mutators},
+ * {@code {"actions": [...], "next": "...", "why": "..."}} and also: a fenced block, prose around
+ * the object, trailing commas, single quotes, aliases ({@code action}, {@code mutators},
  * {@code next_advisor}, {@code next_model} ...), one action instead of a list, actions given as
  * numbered text ({@code "3: tile ..."}) or as menu text (matched exactly, then ignoring case and
  * spacing, then by a unique nearest edit distance), and, without any JSON, {@code actions: 3, 5}

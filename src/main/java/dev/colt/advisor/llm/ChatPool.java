@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * Creates {@link ChatAdvisor}s for the models of a pool. Live advisors read their API key from the
  * environment variable their spec names when they are created, so only the advisors a search uses
- * need one (an unset variable is an error naming the variable, never a value). With a transcript to record, every exchange is appended to
- * it (appended); with one to replay, advisors answer from it without any network (and without keys or
+ * need one (an unset variable is an error naming the variable, never a value). With a transcript
+ * to record, every exchange is appended to it; with one to replay, advisors answer from it without
+ * any network (and without keys or
  * backoff waits). Close the pool to close the transcript.
  */
 public final class ChatPool implements AutoCloseable {

@@ -1,15 +1,15 @@
-// Shortens MLIR text for prompts: keeps function and loop structure, elides runs of body operations.
+// Shortens MLIR text for prompts: keeps function and loop structure, elides runs of body ops.
 package dev.colt.advisor.llm;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Text-level IR trimming. A line is structural when it opens or closes a region (a function, a loop,
- * an {@code affine.if}, or a lone closing brace); the others are body operations. Level 1 keeps up
- * to {@link #KEPT_OPS} body operations of each run, level 2 keeps structure only; each elided run
- * becomes one comment line {@code // ... N ops} at its indentation. Level 3 additionally cuts the
- * text to its first {@code maxLines} lines.
+ * Text-level IR trimming. A line is structural when it opens or closes a region (a function, a
+ * loop, an {@code affine.if}, or a lone closing brace); the others are body operations. Level 1
+ * keeps up to {@link #KEPT_OPS} body operations of each run, level 2 keeps structure only; each
+ * elided run becomes one comment line {@code // ... N ops} at its indentation. Level 3 also cuts
+ * the text to its first {@code maxLines} lines.
  */
 public final class IrElider {
   /** Body operations kept per run at level 1. */

@@ -1,4 +1,4 @@
-// The chat channel over LangChain4j's OpenAI-compatible and Ollama chat models, with JSON-schema answers.
+// The chat channel over LangChain4j's OpenAI-compatible and Ollama models, asking for JSON answers.
 package dev.colt.advisor.llm;
 
 import dev.langchain4j.data.message.SystemMessage;
@@ -26,10 +26,11 @@ import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 
 /**
- * Talks to one model through LangChain4j's JDK HTTP client. Every request asks for structured output:
- * a JSON object {@code {"actions": [int...], "next": string, "why": string}} (OpenAI:
- * {@code response_format: json_schema}; Ollama: {@code format}). LangChain4j's own retries are off;
- * {@link ChatAdvisor} retries. Exception messages are scrubbed of the API key.
+ * Talks to one model through LangChain4j's JDK HTTP client. Every request asks for structured
+ * output, a JSON object {@code {"actions": [int...], "next": string, "why": string}} (OpenAI:
+ * {@code response_format: json_schema}; Ollama: {@code format}). LangChain4j's own retries are
+ * off; {@link ChatAdvisor} retries. Exception messages are scrubbed of the API key. Without a key,
+ * OpenAI-compatible requests carry the placeholder {@code Bearer none} (local servers ignore it).
  */
 public final class LangChainChannel implements ChatChannel {
   private final ModelSpec spec;
@@ -103,7 +104,8 @@ public final class LangChainChannel implements ChatChannel {
       if (t instanceof HttpException h) {
         status = h.statusCode();
       }
-      timeout |= t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
+      timeout |= t instanceof HttpTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException
           || t instanceof dev.langchain4j.exception.TimeoutException;
       connection |= t instanceof ConnectException || t instanceof IOException;
     }
@@ -113,8 +115,12 @@ public final class LangChainChannel implements ChatChannel {
     }
     if (status != null) {
       boolean retriable = status == 429 || status == 408 || status >= 500;
-      return new ChatFailure("HTTP " + status + " from " + where + ": " + shortText(e), retriable,
-          millis);
+      String hint = status != 404 ? "" : spec.backend() == ModelSpec.Backend.OPENAI
+          ? " (check base-url: OpenAI-compatible servers usually serve under /v1)"
+          : " (check base-url, the server root, and that model '" + spec.model()
+              + "' is pulled)";
+      return new ChatFailure("HTTP " + status + " from " + where + hint + ": " + shortText(e),
+          retriable, millis);
     }
     if (e instanceof NonRetriableException) {
       return new ChatFailure("rejected by " + where + ": " + shortText(e), false, millis);

@@ -1,4 +1,4 @@
-// One chat model of an advisor pool: where it is served, how big it is, what it costs, how to call it.
+// One chat model of an advisor pool: where it is served, its size, its price, how to call it.
 package dev.colt.advisor.llm;
 
 import java.time.Duration;

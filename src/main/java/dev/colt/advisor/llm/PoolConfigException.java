@@ -2,8 +2,9 @@
 package dev.colt.advisor.llm;
 
 /**
- * A configuration error with a message that names the file, the advisor and the key at fault. It is
- * an IllegalArgumentException so the pass reports it as a diagnostic. Messages never hold an API key.
+ * A configuration error with a message that names the file, the advisor and the key at fault. It
+ * is an IllegalArgumentException so the pass reports it as a diagnostic. Messages never hold an
+ * API key.
  */
 public final class PoolConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -1,4 +1,4 @@
-// Recorded advisor exchanges as JSON lines: the answer (or failure) and cost of each prompt, by hash.
+// Recorded advisor exchanges as JSON lines: each prompt's answer (or failure) and cost, by hash.
 package dev.colt.advisor.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A transcript file: one {@link Exchange} per line, appended as exchanges happen. Prompts are stored
- * only as their SHA-256; answers verbatim. Replay hands out, for each advisor and prompt hash, the
+ * A transcript file: one {@link Exchange} per line, appended as exchanges happen. Prompts are
+ * stored only as their SHA-256; answers verbatim. Replay hands out, for each advisor and prompt hash, the
  * recorded exchanges in their original order, so retries and failures replay too.
  */
 public final class Transcript {
@@ -131,7 +131,8 @@ public final class Transcript {
     }
 
     /**
-     * A channel answering {@code advisor}'s prompts from the transcript. A prompt without a recorded
+     * A channel answering {@code advisor}'s prompts from the transcript. A prompt without a
+     * recorded
      * exchange left fails (not retriable), naming its hash.
      */
     public ChatChannel channel(String advisor) {

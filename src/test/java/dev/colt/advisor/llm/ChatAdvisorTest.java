@@ -167,4 +167,17 @@ class ChatAdvisorTest {
       assertEquals("large", near.nextAdvisor());
     }
   }
+
+  @Test
+  void aBaseUrlWithoutTheApiPathGetsAHint() throws Exception {
+    try (FakeChatServer server = new FakeChatServer(seq())) {
+      ModelSpec spec = TestViews.spec("medium", ModelSpec.Backend.OPENAI, server.ollamaBase(), 2,
+          Duration.ofSeconds(5), null);
+      AdvisorException e = assertThrows(AdvisorException.class,
+          () -> advisor(spec).propose(TestViews.view("medium")));
+      assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("/v1"),
+          e.getMessage());
+      assertTrue(server.requests().isEmpty(), "not retried, and nothing reached the handlers");
+    }
+  }
 }

@@ -1,4 +1,4 @@
-// A loopback chat server speaking OpenAI /v1/chat/completions and Ollama /api/chat, answering from a script.
+// A loopback chat server speaking OpenAI /v1/chat/completions and Ollama /api/chat, from a script.
 package dev.colt.advisor.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-// Tests of the pool file reader: defaults, top-level defaults and a clear message for every mistake.
+// Tests of the pool file reader: defaults, top-level defaults, a clear message for every mistake.
 package dev.colt.advisor.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-// A scripted pool of fake models (small, medium, large) that pick menu actions from the prompt text.
+// A scripted pool of fake models (small, medium, large) picking menu actions from the prompt.
 package dev.colt.advisor.llm;
 
 import java.util.ArrayList;
