@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * A transcript file: one {@link Exchange} per line, appended as exchanges happen. Prompts are
- * stored only as their SHA-256; answers verbatim. Replay hands out, for each advisor and prompt hash, the
- * recorded exchanges in their original order, so retries and failures replay too.
+ * stored only as their SHA-256; answers verbatim. Replay hands out, for each advisor and prompt
+ * hash, the recorded exchanges in their original order, so retries and failures replay too.
  */
 public final class Transcript {
   private static final ObjectMapper JSON = new ObjectMapper();
