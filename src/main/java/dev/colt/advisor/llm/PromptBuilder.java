@@ -104,11 +104,11 @@ public final class PromptBuilder {
   private String user(AdvisorView<?, ?> view, Trim t) {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("node_speedup", speedup(view.nodeSpeedup()));
-    v.put("node_ir", IrElider.elide(view.nodeText(), t.nodeLevel, t.nodeLines));
+    v.put("node_ir", IrElider.elide(view.nodeText().strip(), t.nodeLevel, t.nodeLines));
     v.put("parent_speedup", speedup(view.parentSpeedup()));
     v.put("parent_ir", view.parent() == null ? "(none: this node is the original program)"
         : t.dropParent ? "(omitted to fit the prompt budget)"
-        : IrElider.elide(view.parentText(), t.parentLevel, Integer.MAX_VALUE));
+        : IrElider.elide(view.parentText().strip(), t.parentLevel, Integer.MAX_VALUE));
     v.put("trace_length", Integer.toString(view.trace().size()));
     v.put("trace", numbered(view.trace(), t.traceKeep, 1));
     v.put("tried", view.triedHere().isEmpty() ? "(nothing yet)"
@@ -133,9 +133,11 @@ public final class PromptBuilder {
     return Double.isNaN(s) ? "not measured" : String.format(Locale.ROOT, "%.2fx", s);
   }
 
+  /** A parameter count as people write it: 1.5B, 70B, 1000B, 350M. */
   private static String size(double params) {
-    return params >= 1e9 ? String.format(Locale.ROOT, "%.3gB", params / 1e9)
-        : String.format(Locale.ROOT, "%.3gM", params / 1e6);
+    boolean billions = params >= 1e9;
+    String n = String.format(Locale.ROOT, "%.1f", params / (billions ? 1e9 : 1e6));
+    return (n.endsWith(".0") ? n.substring(0, n.length() - 2) : n) + (billions ? "B" : "M");
   }
 
   private static String numbered(List<String> items, int keepLast, int first) {

@@ -18,7 +18,8 @@ class PromptBuilderTest {
     ChatChannel.Prompt p = new PromptBuilder(6000, 0.25).build(TestViews.view("small"));
     assertFalse(p.system().contains("{{") || p.user().contains("{{"));
     assertTrue(p.system().contains("You are small"));
-    assertTrue(p.system().contains("large (70.0B parameters)"));
+    assertTrue(p.system().contains("large (70B parameters)"));
+    assertTrue(p.system().contains("small (1.5B parameters) - you"));
     assertTrue(p.system().contains("25%"));
     assertTrue(p.user().contains("speedup 1.50x"));
     assertTrue(p.user().contains("  1. permute i,k,j"));
