@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Turns answer text into menu indices and a next-advisor name. It accepts the requested object
  * {@code {"actions": [...], "next": "...", "why": "..."}} and also: a fenced block, prose around
- * the object, trailing commas, single quotes, aliases ({@code action}, {@code mutators},
- * {@code next_advisor}, {@code next_model} ...), one action instead of a list, actions given as
+ * the object, a reasoning model's {@code <think>...</think>} block before it, trailing commas,
+ * single quotes, aliases ({@code action}, {@code mutators}, {@code next_advisor},
+ * {@code next_model} ...), one action instead of a list, actions given as
  * numbered text ({@code "3: tile ..."}) or as menu text (matched exactly, then ignoring case and
  * spacing, then by a unique nearest edit distance), and, without any JSON, {@code actions: 3, 5}
  * and {@code next: name} lines. A next-advisor name is corrected to the unique nearest pool name
@@ -33,6 +34,7 @@ public final class AnswerParser {
       "next_model", "nextModel", "advisor", "model", "next-advisor");
   private static final List<String> WHY_KEYS = List.of("why", "reason", "rationale",
       "explanation");
+  private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?</think>");
   private static final Pattern FENCE = Pattern.compile("```[a-zA-Z]*\\s*\\n?(.*?)```",
       Pattern.DOTALL);
   private static final Pattern LEADING_NUMBER = Pattern.compile("^\\[?#?(\\d+)\\]?(?:[:.)\\s]|$)");
@@ -68,6 +70,7 @@ public final class AnswerParser {
     if (text == null || text.isBlank()) {
       throw new Rejected("empty answer");
     }
+    text = THINKING.matcher(text).replaceAll("");
     JsonNode object = findObject(text);
     if (object == null) {
       return parsePlainText(text, menu, advisors);

@@ -36,6 +36,8 @@ class AnswerParserTest {
         + "\"next_model\": \"medium\"}").actions());
     assertEquals(List.of(1), parse("{\"actions\": [{\"index\": 1}]}").actions());
     assertNull(parse("{\"actions\": [1]}").next());
+    assertEquals(List.of(2), parse("<think>maybe {\"actions\": [0]}? no.</think>\n"
+        + "{\"actions\": [2], \"next\": \"small\"}").actions());
   }
 
   @Test
