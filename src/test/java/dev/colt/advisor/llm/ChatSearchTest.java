@@ -246,6 +246,14 @@ class ChatSearchTest {
 
     String out = progress.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("advisor small"), out);
+    AdvisorStats medium = run.advisors().stream().filter(s -> s.name().equals("medium"))
+        .findFirst().orElseThrow();
+    if (medium.calls() > 0) {
+      String line = out.lines().filter(l -> l.contains("advisor medium")).findFirst()
+          .orElseThrow();
+      assertTrue(line.contains(" tokens " + medium.tokensIn() + "/" + medium.tokensOut())
+          && line.contains(" cost ") && line.contains(" ms/call"), line);
+    }
 
     // The server is gone: the transcript and the database's measurements replay the same search.
     ByteArrayOutputStream again = new ByteArrayOutputStream();
