@@ -65,8 +65,8 @@ public final class ProgressPrinter implements SearchListener {
   }
 
   /**
-   * Writes the end-of-run summary: best speedup, trace, then a table of the advisors (calls and
-   * share, errors, hit rate, escalations, tokens in/out, latency, money) with a total row.
+   * Writes the end-of-run summary: best speedup, trace, overhead, and per advisor its calls, share,
+   * errors, hit rate, escalations, tokens in/out, money and mean latency, then the pool's total.
    */
   public void summary(SearchResult<?> r) {
     out.printf(Locale.ROOT,
@@ -78,19 +78,24 @@ public final class ProgressPrinter implements SearchListener {
     if (r.advisors().isEmpty()) {
       return;
     }
-    out.printf(Locale.ROOT, "  %-16s %5s %6s %6s %8s %5s %10s %10s %10s %10s%n", "advisor",
-        "calls", "share", "errors", "hit-rate", "escal", "tokens-in", "tokens-out", "latency-s",
-        "money");
     int totalCalls = r.advisors().stream().mapToInt(AdvisorStats::calls).sum();
     for (AdvisorStats s : r.advisors()) {
-      out.printf(Locale.ROOT, "  %-16s %5d %5.1f%% %6d %8.2f %5d %10d %10d %10.2f %10.4f%s%n",
-          s.name(), s.calls(), totalCalls == 0 ? 0.0 : 100.0 * s.calls() / totalCalls, s.errors(),
-          s.hitRate(), s.escalations(), s.tokensIn(), s.tokensOut(), s.latencyMillis() / 1000.0,
-          s.money(), s.benched() ? " (benched)" : "");
+      out.println(advisorLine("advisor " + s.name(), s, totalCalls));
     }
-    AdvisorStats t = AdvisorStats.total(r.advisors());
-    out.printf(Locale.ROOT, "  %-16s %5d %6s %6d %8.2f %5d %10d %10d %10.2f %10.4f%n", "total",
-        t.calls(), "", t.errors(), t.hitRate(), t.escalations(), t.tokensIn(), t.tokensOut(),
-        t.latencyMillis() / 1000.0, t.money());
+    out.println(advisorLine("total", AdvisorStats.total(r.advisors()), totalCalls));
+  }
+
+  /** One summary line: calls and share, errors, hit rate, escalations, then the costs if any. */
+  private static String advisorLine(String label, AdvisorStats s, int totalCalls) {
+    return String.format(Locale.ROOT,
+        "  %-24s calls %3d (%4.1f%%) errors %2d hit rate %4.2f escalations %d%s%s%s%s", label,
+        s.calls(), totalCalls == 0 ? 0.0 : 100.0 * s.calls() / totalCalls, s.errors(),
+        s.hitRate(), s.escalations(),
+        s.tokensIn() + s.tokensOut() > 0 ? String.format(Locale.ROOT, " tokens %d/%d",
+            s.tokensIn(), s.tokensOut()) : "",
+        s.money() > 0 ? String.format(Locale.ROOT, " cost %.4f", s.money()) : "",
+        s.calls() > 0 && s.latencyMillis() > 0 ? String.format(Locale.ROOT,
+            " latency %.0f ms/call", s.latencyMillis() / s.calls()) : "",
+        s.benched() ? " (benched)" : "");
   }
 }

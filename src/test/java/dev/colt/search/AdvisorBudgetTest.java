@@ -114,9 +114,12 @@ class AdvisorBudgetTest {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("advisor budget reached after " + r.measurements()
         + " measurements: 600 of 500 tokens; stopping"), text);
-    String row = text.lines().filter(l -> l.trim().startsWith("a ")).findFirst().orElseThrow();
-    assertEquals(List.of("a", "5", "100.0%", "0", "1.00", "0", "500", "100", "1.25", "0.1000"),
-        List.of(row.trim().split("\\s+")), row);
+    String row = text.lines().filter(l -> l.trim().startsWith("advisor a ")).findFirst()
+        .orElseThrow();
+    for (String part : List.of("calls   5 (100.0%)", "errors  0", "hit rate 1.00",
+        " tokens 500/100", " cost 0.1000", " latency 250 ms/call")) {
+      assertTrue(row.contains(part), "'" + part + "' missing in: " + row);
+    }
     assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("total ")), text);
   }
 }
