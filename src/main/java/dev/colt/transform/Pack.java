@@ -41,8 +41,8 @@ import java.util.Set;
  * values defined outside the loop and in induction variables of loops inside it (including it)
  * that have constant trip counts and a single lower bound; all accesses have the same part
  * outside the loop in each dimension (so one block covers them). With strips, additionally: the
- * block's last extent is a multiple of S and no access (a vector access with all its lanes)
- * reaches across a strip boundary.
+ * block's last extent is a multiple of S and no vector access reaches across a strip boundary
+ * with some of its lanes.
  */
 public record Pack(String loop, int arg, long strip) implements LoopTransform {
 
@@ -161,22 +161,37 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
   private Refusal stripRefusal(List<Access> accesses, List<Decomposed> last, long extent,
       long start) {
     if (extent % strip != 0) {
-      return new Refusal.UnsupportedShape(loop, "the block's last extent " + extent
-          + " is not a multiple of the strip width " + strip);
+      return new Refusal.UnsupportedShape(loop, "the last extent " + extent + " of the block of "
+          + "argument " + arg + " is not a multiple of the strip width " + strip);
     }
     for (int i = 0; i < accesses.size(); i++) {
       Decomposed x = last.get(i);
-      long lo = x.constant() - start;
-      long hi = lo;
-      for (long[] t : x.strides()) {
-        if (t[0] % strip != 0) {
-          lo += Math.min(0, t[0] * (t[1] - 1));
-          hi += Math.max(0, t[0] * (t[1] - 1));
-        }
+      long width = accesses.get(i).width();
+      if (width == 1) {
+        continue;
       }
-      if (Math.floorDiv(lo, strip) != Math.floorDiv(hi + accesses.get(i).width() - 1, strip)) {
-        return new Refusal.UnsupportedShape(loop, "an access of argument " + arg
-            + " reaches across a strip of " + strip + " elements");
+      // The offsets within a strip the access starts at: strides that are multiples of the
+      // strip width leave it unchanged, the others step it around modulo the width.
+      java.util.Set<Long> starts = new java.util.TreeSet<>(List.of(
+          Math.floorMod(x.constant() - start, strip)));
+      for (long[] t : x.strides()) {
+        if (t[0] % strip == 0) {
+          continue;
+        }
+        java.util.Set<Long> next = new java.util.TreeSet<>();
+        for (long r : starts) {
+          for (long k = 0; k < Math.min(t[1], strip); k++) {
+            next.add(Math.floorMod(r + t[0] * k, strip));
+          }
+        }
+        starts = next;
+      }
+      for (long r : starts) {
+        if (r + width > strip) {
+          return new Refusal.UnsupportedShape(loop, "a vector access of argument " + arg
+              + " with " + width + " lanes starting " + r + " elements into a strip of " + strip
+              + " reaches across it");
+        }
       }
     }
     return null;
@@ -271,8 +286,16 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       }
       AffineMap m = AffineOps.accessMap(a.op());
       List<Value> ops = new ArrayList<>(AffineOps.accessIndices(a.op()));
-      int n = ops.size();
-      ops.addAll(outerVals);
+      // Outer values the access already uses keep their position, so that i - i simplifies.
+      Map<Value, Integer> position = new IdentityHashMap<>();
+      for (Value v : outerVals) {
+        int at = indexOf(ops, v);
+        if (at < 0) {
+          at = ops.size();
+          ops.add(v);
+        }
+        position.put(v, at);
+      }
       List<AffineExpr> dims = new ArrayList<>();
       for (int i = 0; i < m.numDims(); i++) {
         dims.add(AffineExpr.dim(i));
@@ -284,9 +307,9 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       List<AffineExpr> inBlock = new ArrayList<>();
       for (int d = 0; d < rank; d++) {
         AffineExpr e = m.result(d).replace(dims, syms);
-        inBlock.add(e.minus(baseExpr(block.base().get(d), outerPos, n)));
+        inBlock.add(e.minus(baseExpr(block.base().get(d), position::get)));
       }
-      Operation na = AffineOps.withAccessMap(a.op(), new AffineMap(n + outerVals.size(), 0,
+      Operation na = AffineOps.withAccessMap(a.op(), new AffineMap(ops.size(), 0,
           bufferSubscripts(inBlock)), ops);
       List<Value> operands = new ArrayList<>(na.operands());
       operands.set(AffineOps.isWrite(na) ? 1 : 0, buf);
@@ -321,12 +344,23 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
     return out;
   }
 
-  private static AffineExpr baseExpr(LinearForm base, Map<Value, Integer> outerPos, int shift) {
+  /** The block start {@code base} as an expression over dims at {@code position}s. */
+  private static AffineExpr baseExpr(LinearForm base,
+      java.util.function.ToIntFunction<Value> position) {
     AffineExpr e = AffineExpr.constant(base.constant());
     for (Map.Entry<Value, Long> t : base.terms().entrySet()) {
-      e = e.plus(AffineExpr.dim(shift + outerPos.get(t.getKey())).times(t.getValue()));
+      e = e.plus(AffineExpr.dim(position.applyAsInt(t.getKey())).times(t.getValue()));
     }
     return e;
+  }
+
+  private static int indexOf(List<Value> values, Value v) {
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == v) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -365,7 +399,8 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
             List<AffineExpr> x = blockCoordinates(y);
             List<AffineExpr> src = new ArrayList<>();
             for (int i = 0; i < x.size(); i++) {
-              src.add(x.get(i).plus(baseExpr(block.base().get(i), outerPos, ivs.length)));
+              src.add(x.get(i).plus(baseExpr(block.base().get(i),
+                  v -> ivs.length + outerPos.get(v))));
             }
             Operation ld = AffineOps.load(((MemRefType) memref.type()).elementType(), memref,
                 new AffineMap(operands.size(), 0, src), operands);

@@ -73,9 +73,13 @@ class PackTest {
     // divide the 32 columns, and a vector at column 8 crosses a strip of 4.
     assertTrue(new Pack("i.tile", 1, 8).check(t).isEmpty());
     assertTrue(new Pack("i.tile", 1, 12).check(t).orElseThrow().detail()
-        .contains("not a multiple of the strip width 12"));
+        .contains("is not a multiple of the strip width 12"));
     assertTrue(new Pack("i.tile", 1, 4).check(t).orElseThrow().detail()
-        .contains("across a strip"));
+        .contains("reaches across it"));
+    // Scalar accesses are never split: any strip width that divides the block will do.
+    Operation scalar = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
+        .apply(Kernels.matmul(8, 32, 16));
+    TransformTesting.applyChecked(scalar, new Pack("i.tile", 1, 4));
     assertInstanceOf(Refusal.BadParameter.class, new Pack("i.tile", 1, -2).check(t)
         .orElseThrow());
   }
