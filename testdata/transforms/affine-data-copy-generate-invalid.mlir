@@ -39,7 +39,7 @@ func.func @two_blocks(%A: memref<8x8xf32>, %C: memref<4x8xf32>, %n: index) {
 // 8-lane loads at columns 0, 4 and 8 of B: the one at column 4 would straddle two strips of 8.
 // A's block (columns 0 to 8) does not split into strips of 8.
 func.func @strips(%A: memref<4x12xf32>, %B: memref<4x16xf32>, %C: memref<4x8xf32>) {
-  // expected-remark@+3 {{the last extent 9 of the block of argument 0 is not a multiple of the strip width 8}}
+  // expected-remark@+3 {{the extent 9 of the block of argument 0 in the cut dimension is not a multiple of the strip width 8}}
   // expected-remark@+2 {{a vector access of argument 1 with 8 lanes starting 4 elements into a strip of 8 reaches across it}}
   // expected-remark@+1 {{argument 2 is written inside the loop}}
   affine.for %i = 0 to 4 {

@@ -1,5 +1,6 @@
 // RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(affine-data-copy-generate{loop=i arg=1 strip-width=4}))' | FileCheck %s --check-prefix=STRIPS
 // RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(affine-data-copy-generate{loop=j arg=0}))' | FileCheck %s --check-prefix=ROW
+// RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(affine-data-copy-generate{loop=i arg=0 strip-width=2 strip-dim=0}))' | FileCheck %s --check-prefix=ROWSTRIPS
 
 // Strips: B (8 x 8) read by the whole nest becomes 2 strips of 8 rows x 4 columns, written in
 // order by the copy nest; the loop reads element (k, j) at [j floordiv 4, k, j mod 4].
@@ -30,6 +31,18 @@
 // ROW-NEXT: affine.for %{{.*}} = 0 to 8 {
 // ROW-NEXT: affine.load %[[BUF]][0, %[[K]]] : memref<1x8xf32>
 // ROW: memref.dealloc %[[BUF]] : memref<1x8xf32>
+// Strips of rows: A (4 x 8) as 2 strips of 2 rows, the rows side by side for each column.
+// ROWSTRIPS-LABEL: func.func @matmul
+// ROWSTRIPS-NEXT: %[[BUF:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x8x2xf32>
+// ROWSTRIPS-NEXT: affine.for %[[S:.*]] = 0 to 2 {
+// ROWSTRIPS-NEXT: affine.for %[[C:.*]] = 0 to 8 {
+// ROWSTRIPS-NEXT: affine.for %[[L:.*]] = 0 to 2 {
+// ROWSTRIPS-NEXT: %[[V:.*]] = affine.load %{{.*}}[%[[S]] * 2 + %[[L]], %[[C]]] : memref<4x8xf32>
+// ROWSTRIPS-NEXT: affine.store %[[V]], %[[BUF]][%[[S]], %[[C]], %[[L]]] : memref<2x8x2xf32>
+// ROWSTRIPS: affine.for %[[I:.*]] = 0 to 4 {
+// ROWSTRIPS-NEXT: affine.for %[[K:.*]] = 0 to 8 {
+// ROWSTRIPS-NEXT: affine.for %{{.*}} = 0 to 8 {
+// ROWSTRIPS-NEXT: affine.load %[[BUF]][%[[I]] floordiv 2, %[[K]], %[[I]] mod 2] : memref<2x8x2xf32>
 func.func @matmul(%A: memref<4x8xf32>, %B: memref<8x8xf32>, %C: memref<4x8xf32>) {
   affine.for %i = 0 to 4 {
     affine.for %k = 0 to 8 {

@@ -30,25 +30,39 @@ import java.util.Set;
  * buffer allocated just before the loop (64-byte aligned, sized to the block), and makes the loop
  * read the buffer; the buffer is freed after the loop. Like MLIR's affine-data-copy-generate for
  * reads: a tile of B read by the inner loops becomes a contiguous panel. With {@code strip == 0}
- * the buffer is row-major, one dimension per memref dimension. With {@code strip == S > 0} the
- * last dimension is cut into strips of S elements, stored one after another, each strip holding
- * every row of the block: block element (x0, .., xn) is at {@code buf[xn floordiv S, x0, ..,
- * xn mod S]}, so the S-wide column panel a register tile reads at each step of an inner loop is
- * contiguous, and consecutive steps are adjacent. The copy loops are named {@code <loop>.copy0},
+ * the buffer is row-major, one dimension per memref dimension. With {@code strip == S > 0}
+ * dimension {@code stripDim} (negative: counted from the end; -1, the last, by default) is cut
+ * into strips of S elements, stored one after another, each strip holding the whole block in the
+ * other dimensions: for the last dimension, block element (x0, .., xn) is at {@code buf[xn
+ * floordiv S, x0, .., xn mod S]}, so the S-wide column panel a register tile reads at each step
+ * of an inner loop is contiguous, and consecutive steps are adjacent; for dimension 0 of a
+ * matrix, {@code buf[x0 floordiv S, x1, x0 mod S]} puts the S rows a register tile broadcasts
+ * from side by side. The copy loops are named {@code <loop>.copy0},
  * {@code <loop>.copy1}, ... from the outside in.
  *
  * <p>Needs: the memref is not written inside the loop; every access's subscripts are affine in
  * values defined outside the loop and in induction variables of loops inside it (including it)
  * that have constant trip counts and a single lower bound; all accesses have the same part
  * outside the loop in each dimension (so one block covers them). With strips, additionally: the
- * block's last extent is a multiple of S and no vector access reaches across a strip boundary
- * with some of its lanes.
+ * block's extent in the cut dimension is a multiple of S and no vector access reaches across a
+ * strip boundary with some of its lanes (vector accesses run along the last dimension, so strips
+ * of another dimension are refused when there are any).
  */
-public record Pack(String loop, int arg, long strip) implements LoopTransform {
+public record Pack(String loop, int arg, long strip, int stripDim) implements LoopTransform {
 
   /** Row-major packing. */
   public Pack(String loop, int arg) {
-    this(loop, arg, 0);
+    this(loop, arg, 0, -1);
+  }
+
+  /** Strips of {@code strip} elements along the last dimension (0: row-major). */
+  public Pack(String loop, int arg, long strip) {
+    this(loop, arg, strip, -1);
+  }
+
+  /** The dimension cut into strips, for a block of {@code rank} dimensions. */
+  private int stripped(int rank) {
+    return stripDim < 0 ? rank + stripDim : stripDim;
   }
 
   /** The block: per dimension, the outer part plus the constant offset of its start; extents. */
@@ -121,7 +135,12 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
     int rank = accesses.get(0).subscripts().size();
     List<LinearForm> base = new ArrayList<>();
     long[] extent = new long[rank];
-    List<Decomposed> last = new ArrayList<>();
+    int cut = stripped(rank);
+    if (strip > 0 && (cut < 0 || cut >= rank)) {
+      return new Refusal.BadParameter("pack", "argument " + arg + " has no dimension "
+          + stripDim + " to cut into strips");
+    }
+    List<Decomposed> cutForms = new ArrayList<>();
     for (int d = 0; d < rank; d++) {
       Map<Value, Long> outer = null;
       long lo = Long.MAX_VALUE;
@@ -141,15 +160,16 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
         long w = d == rank - 1 ? a.width() - 1 : 0;
         lo = Math.min(lo, x.min());
         hi = Math.max(hi, x.max() + w);
-        if (d == rank - 1) {
-          last.add(x);
+        if (d == cut) {
+          cutForms.add(x);
         }
       }
       base.add(new LinearForm(outer, lo, java.util.Set.of()));
       extent[d] = hi - lo + 1;
     }
     if (strip > 0) {
-      Refusal r = stripRefusal(accesses, last, extent[rank - 1], base.get(rank - 1).constant());
+      Refusal r = stripRefusal(accesses, cutForms, extent[cut], base.get(cut).constant(),
+          cut == rank - 1);
       if (r != null) {
         return r;
       }
@@ -158,17 +178,23 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
   }
 
   /** Why the strip layout cannot hold the accesses, or null when it can. */
-  private Refusal stripRefusal(List<Access> accesses, List<Decomposed> last, long extent,
-      long start) {
+  private Refusal stripRefusal(List<Access> accesses, List<Decomposed> cutForms, long extent,
+      long start, boolean lastDim) {
     if (extent % strip != 0) {
-      return new Refusal.UnsupportedShape(loop, "the last extent " + extent + " of the block of "
-          + "argument " + arg + " is not a multiple of the strip width " + strip);
+      return new Refusal.UnsupportedShape(loop, "the extent " + extent + " of the block of "
+          + "argument " + arg + " in the cut dimension is not a multiple of the strip width "
+          + strip);
     }
     for (int i = 0; i < accesses.size(); i++) {
-      Decomposed x = last.get(i);
+      Decomposed x = cutForms.get(i);
       long width = accesses.get(i).width();
       if (width == 1) {
         continue;
+      }
+      if (!lastDim) {
+        return new Refusal.UnsupportedShape(loop, "a vector access of argument " + arg
+            + " runs along the last dimension, which strips of dimension " + stripDim
+            + " would not keep contiguous");
       }
       // The offsets within a strip the access starts at: strides that are multiples of the
       // strip width leave it unchanged, the others step it around modulo the width.
@@ -260,7 +286,7 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       shape.add(e);
     }
     if (strip > 0) {
-      shape.add(0, shape.remove(rank - 1) / strip);
+      shape.add(0, shape.remove(stripped(rank)) / strip);
       shape.add(strip);
     }
     Operation alloc = MemRefAllocOp.build(new MemRefType(shape, type.elementType()), List.of(),
@@ -326,11 +352,10 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       return x;
     }
     AffineExpr s = AffineExpr.constant(strip);
-    AffineExpr last = x.get(x.size() - 1);
-    List<AffineExpr> out = new ArrayList<>();
-    out.add(AffineExpr.floorDiv(last, s));
-    out.addAll(x.subList(0, x.size() - 1));
-    out.add(AffineExpr.mod(last, s));
+    List<AffineExpr> out = new ArrayList<>(x);
+    AffineExpr cut = out.remove(stripped(x.size()));
+    out.add(0, AffineExpr.floorDiv(cut, s));
+    out.add(AffineExpr.mod(cut, s));
     return out;
   }
 
@@ -340,7 +365,7 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       return y;
     }
     List<AffineExpr> out = new ArrayList<>(y.subList(1, y.size() - 1));
-    out.add(y.get(0).times(strip).plus(y.get(y.size() - 1)));
+    out.add(stripped(out.size() + 1), y.get(0).times(strip).plus(y.get(y.size() - 1)));
     return out;
   }
 

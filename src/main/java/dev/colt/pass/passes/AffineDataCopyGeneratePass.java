@@ -24,8 +24,12 @@ public final class AffineDataCopyGeneratePass implements Pass {
   static final PassOption<Integer> ARG = PassOption.ofInt("arg", -1,
       "Position of the memref argument to copy; -1 means every memref argument the loop reads.");
   static final PassOption<Long> STRIP_WIDTH = PassOption.ofLong("strip-width", 0,
-      "0 copies the block row-major; S > 0 stores its columns in strips of S, each strip "
-          + "holding every row (the panel layout of a register tile S columns wide).");
+      "0 copies the block row-major; S > 0 cuts dimension strip-dim into strips of S, each "
+          + "strip holding the whole block in the other dimensions (for the last dimension: the "
+          + "panel layout of a register tile S columns wide).");
+  static final PassOption<Integer> STRIP_DIM = PassOption.ofInt("strip-dim", -1,
+      "The dimension cut into strips; negative counts from the end (-1: the last). 0 for a "
+          + "matrix puts strip-width rows side by side for each column.");
 
   static final PassInfo INFO = new PassInfo("affine-data-copy-generate",
       "Copy the blocks of memrefs a loop reads into local buffers",
@@ -35,11 +39,13 @@ public final class AffineDataCopyGeneratePass implements Pass {
       aligned buffer of that size before the loop, copies the block into it, makes the loop read \
       the buffer and frees it after the loop. With strip-width=S the buffer holds the block's \
       columns in strips of S: block element (x, .., y) is at buf[y floordiv S, x, .., y mod S], so \
-      the S-wide panel an inner loop reads at each step is contiguous. Only memrefs the loop does \
+      the S-wide panel an inner loop reads at each step is contiguous; strip-dim=0 cuts the rows \
+      instead (buf[x floordiv S, .., y, x mod S]), putting the S rows a register tile broadcasts \
+      from side by side. Only memrefs the loop does \
       not write are copied; a written memref, accesses whose blocks start at different outer \
       offsets, loops without constant trip counts, and strips that an access would straddle are \
-      refused with a remark. Replays as the schedule action 'pack L arg=N [strip=S]'.""",
-      PassInfo.Anchor.FUNCTION, List.of(LOOP, ARG, STRIP_WIDTH),
+      refused with a remark. Replays as the schedule action 'pack L arg=N [strip=S [dim=D]]'.""",
+      PassInfo.Anchor.FUNCTION, List.of(LOOP, ARG, STRIP_WIDTH, STRIP_DIM),
       new PassInfo.Example("loop=i arg=1 strip-width=4", """
           func.func @f(%A: memref<4x8xf32>, %B: memref<8x8xf32>, %C: memref<4x8xf32>) {
             affine.for %i = 0 to 4 {
@@ -68,6 +74,7 @@ public final class AffineDataCopyGeneratePass implements Pass {
     String loop = context.option(LOOP);
     int arg = context.option(ARG);
     long strip = context.option(STRIP_WIDTH);
+    int dim = context.option(STRIP_DIM);
     List<dev.colt.ir.Value> args = func.body().arguments();
     if (arg < -1 || arg >= args.size() || (arg >= 0 && !(args.get(arg).type()
         instanceof MemRefType))) {
@@ -88,7 +95,7 @@ public final class AffineDataCopyGeneratePass implements Pass {
     for (String l : loops) {
       for (int a = 0; a < args.size(); a++) {
         if ((arg == -1 && args.get(a).type() instanceof MemRefType) || a == arg) {
-          cur = LoopPasses.applyOnce(cur, context, new Pack(l, a, strip),
+          cur = LoopPasses.applyOnce(cur, context, new Pack(l, a, strip, dim),
               LoopHandles.find(cur, l), arg == -1);
         }
       }
