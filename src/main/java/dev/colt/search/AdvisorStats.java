@@ -3,7 +3,9 @@ package dev.colt.search;
 
 /**
  * Counters for one advisor during a search. {@code hits} counts calls whose child beat its parent;
- * {@code hitRate} is hits over calls that produced a measured child.
+ * {@code hitRate} is hits over calls that produced a measured child; {@code errors} counts failed
+ * attempts, both calls that failed and attempts retried inside a call; {@code latencyMillis} and
+ * {@code money} are totals over all calls.
  */
 public record AdvisorStats(String name, double sizeParams, int calls, int errors, int hits,
     int measuredChildren, int escalations, long tokensIn, long tokensOut, double money,
@@ -17,8 +19,10 @@ public record AdvisorStats(String name, double sizeParams, int calls, int errors
     return measuredChildren == 0 ? 0.0 : (double) hits / measuredChildren;
   }
 
+  /** One more call; the attempts it retried count as errors. */
   AdvisorStats withCall(Usage u) {
-    return new AdvisorStats(name, sizeParams, calls + 1, errors, hits, measuredChildren,
+    return new AdvisorStats(name, sizeParams, calls + 1, errors + u.failedAttempts(), hits,
+        measuredChildren,
         escalations, tokensIn + u.tokensIn(), tokensOut + u.tokensOut(), money + u.money(),
         latencyMillis + u.latencyMillis(), benched);
   }

@@ -49,7 +49,10 @@ public final class ProgressPrinter implements SearchListener {
     return label == null || label.isEmpty() ? "" : label + " ";
   }
 
-  /** Writes the end-of-run summary: best speedup, trace, advisor statistics, overhead. */
+  /**
+   * Writes the end-of-run summary: best speedup, trace, overhead, and per advisor its calls, share,
+   * errors, hit rate, escalations, tokens in/out, money and mean latency.
+   */
   public void summary(SearchResult<?> r) {
     out.printf(Locale.ROOT,
         "%ssearch done: %d measurements in %.1f s, best %.2fx (overhead %.1f%%)%n", prefix(), r.measurements(), r.wallMillis() / 1000.0, r.bestSpeedup(),
@@ -60,11 +63,15 @@ public final class ProgressPrinter implements SearchListener {
     int totalCalls = r.advisors().stream().mapToInt(AdvisorStats::calls).sum();
     for (AdvisorStats s : r.advisors()) {
       out.printf(Locale.ROOT,
-          "  advisor %-16s calls %3d (%4.1f%%) errors %2d hit rate %4.2f escalations %d%s%s%n",
+          "  advisor %-16s calls %3d (%4.1f%%) errors %2d hit rate %4.2f escalations %d%s%s%s%s%n",
           s.name(), s.calls(), totalCalls == 0 ? 0.0 : 100.0 * s.calls() / totalCalls, s.errors(),
           s.hitRate(), s.escalations(),
           s.tokensIn() + s.tokensOut() > 0 ? String.format(Locale.ROOT, " tokens %d/%d",
-              s.tokensIn(), s.tokensOut()) : "", s.benched() ? " (benched)" : "");
+              s.tokensIn(), s.tokensOut()) : "",
+          s.money() > 0 ? String.format(Locale.ROOT, " cost %.4f", s.money()) : "",
+          s.calls() > 0 && s.latencyMillis() > 0 ? String.format(Locale.ROOT,
+              " latency %.0f ms/call", s.latencyMillis() / s.calls()) : "",
+          s.benched() ? " (benched)" : "");
     }
   }
 }

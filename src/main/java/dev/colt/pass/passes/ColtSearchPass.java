@@ -21,7 +21,16 @@ public final class ColtSearchPass implements Pass {
   static final PassOption<Integer> BUDGET = PassOption.ofInt("budget", 64,
       "Measurements of distinct candidate programs.");
   static final PassOption<String> ADVISORS = PassOption.ofString("advisors",
-      "heuristic,cost-model", "Comma-separated advisor pool (offline: heuristic, cost-model).");
+      "heuristic,cost-model", "Comma-separated advisor pool: offline advisors (heuristic, "
+          + "cost-model) and chat advisors named in the pool file.");
+  static final PassOption<String> POOL = PassOption.ofString("pool", "",
+      "Chat advisor pool file (JSON: name, backend openai|ollama, base-url, model, size-params, "
+          + "prices, timeout, retries, temperature, api-key-env); empty for none.");
+  static final PassOption<String> RECORD = PassOption.ofString("record", "",
+      "Transcript file (JSON lines) to append every chat advisor exchange to; empty for none.");
+  static final PassOption<String> REPLAY = PassOption.ofString("replay", "",
+      "Transcript file to answer chat advisor requests from, without any network; empty for "
+          + "live models.");
   static final PassOption<String> STRATEGY = PassOption.ofEnum("strategy",
       TuningRequest.STRATEGIES, "colt", "colt (shared tree), single (first advisor only), "
           + "random, or evolutionary: the baselines run in the same harness.");
@@ -59,10 +68,12 @@ public final class ColtSearchPass implements Pass {
       candidate is lowered to LLVM, JIT-compiled, checked against the untransformed function on \
       the pattern inputs and timed against it in an isolated worker; the reward is the measured \
       speedup. The function is replaced by the fastest correct program, with its trace attached \
-      as the colt.trace attribute.""",
+      as the colt.trace attribute. Chat advisors (LLMs on an OpenAI-compatible or Ollama server) \
+      are configured in the pool file; record= keeps every exchange so that replay= reruns the \
+      search without the models (with the same database, measurements are reused too).""",
       PassInfo.Anchor.FUNCTION, List.of(BUDGET, ADVISORS, STRATEGY, LAMBDA, EXPLORATION,
           ESCALATE_AFTER, SEED, RANDOM_DEPTH, TIME_LIMIT, DATABASE, REPORT, TRACE, TOLERANCE,
-          PROGRESS),
+          PROGRESS, POOL, RECORD, REPLAY),
       PassInfo.Example.NONE);
 
   @Override
@@ -84,7 +95,9 @@ public final class ColtSearchPass implements Pass {
       request = new TuningRequest(context.option(STRATEGY), Arrays.stream(
           context.option(ADVISORS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
           .toList(), config, path(context.option(DATABASE)), path(context.option(REPORT)),
-          path(context.option(TRACE)), context.option(TOLERANCE), context.option(PROGRESS));
+          path(context.option(TRACE)), context.option(TOLERANCE), context.option(PROGRESS),
+          new TuningRequest.ChatFiles(path(context.option(POOL)), path(context.option(RECORD)),
+              path(context.option(REPLAY))));
     } catch (IllegalArgumentException e) {
       throw context.failure(op, e.getMessage());
     }
