@@ -109,7 +109,8 @@ final class SearchBench {
         for (int seed = 1; seed <= seeds; seed++) {
           TuningRequest request = new TuningRequest(strategy,
               List.of("heuristic", "cost-model"),
-              SearchConfig.defaults(budget).withSeed(seed).withRandomDepth(0), null, null, null, 1e-3, progress);
+              SearchConfig.defaults(budget).withSeed(seed).withRandomDepth(0), null, null, null, 1e-3, progress,
+              TuningRequest.ChatFiles.NONE);
           Operation func = FuncOp.lookup(w.module(), w.function());
           results.add(new FunctionTuner(request, progressOut).tune(w.module(), func));
         }
