@@ -19,7 +19,9 @@ import java.util.Set;
  * a multiple of the fp32 lane count); unroll and unroll-and-jam factors 2, 4, 8 up to the trip
  * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
  * lanes and the trip count; permutations of bands of up to four loops; packing of each memref
- * argument at each loop that has nested loops.
+ * argument at each loop that has nested loops; fusion of each loop nest with the next nest in its
+ * block at every depth where their bounds match. Normalize and skew are not offered (they do not
+ * speed anything up by themselves); traces and passes can still use them.
  */
 public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
@@ -117,6 +119,19 @@ public final class ActionMenu {
       if (!l.children().isEmpty()) {
         for (int a = 0; a < nargs; a++) {
           out.add(new Action.Pack(name(l), a));
+        }
+      }
+    }
+    List<List<LoopForest.Loop>> siblings = new ArrayList<>();
+    siblings.add(forest.roots());
+    forest.loops().forEach(l -> siblings.add(l.children()));
+    for (List<LoopForest.Loop> nests : siblings) {
+      for (int i = 0; i + 1 < nests.size(); i++) {
+        String first = name(nests.get(i));
+        String second = name(nests.get(i + 1));
+        int depth = dev.colt.transform.Fuse.shapeDepth(named, first, second);
+        for (int d = 1; d <= depth; d++) {
+          out.add(new Action.Fuse(first, second, d));
         }
       }
     }

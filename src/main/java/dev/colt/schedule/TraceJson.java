@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Writes and reads traces as JSON objects with named fields (no positional arrays): every action
- * has {@code kind}, then {@code loops} (tile, permute) or {@code loop}, and its parameters
- * ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg}). Malformed JSON or a missing
+ * has {@code kind}, then {@code loops} (tile, permute, fuse, skew) or {@code loop}, and its
+ * parameters ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg},
+ * {@code depth}). Malformed JSON or a missing
  * field gives a DiagnosticException.
  */
 final class TraceJson {
@@ -42,6 +43,15 @@ final class TraceJson {
         case Action.Hoist x -> n.put("loop", x.loop());
         case Action.Parallelize x -> n.put("loop", x.loop());
         case Action.Pack x -> n.put("loop", x.loop()).put("arg", x.arg());
+        case Action.Fuse x -> {
+          n.putArray("loops").add(x.first()).add(x.second());
+          n.put("depth", x.depth());
+        }
+        case Action.Normalize x -> n.put("loop", x.loop());
+        case Action.Skew x -> {
+          n.putArray("loops").add(x.outer()).add(x.inner());
+          n.put("factor", x.factor());
+        }
       }
     }
     try {
@@ -78,6 +88,15 @@ final class TraceJson {
         case "hoist" -> new Action.Hoist(text(n, "loop", i));
         case "parallelize" -> new Action.Parallelize(text(n, "loop", i));
         case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i));
+        case "fuse" -> {
+          List<String> loops = pairOf(n, i);
+          yield new Action.Fuse(loops.get(0), loops.get(1), (int) number(n, "depth", i));
+        }
+        case "normalize" -> new Action.Normalize(text(n, "loop", i));
+        case "skew" -> {
+          List<String> loops = pairOf(n, i);
+          yield new Action.Skew(loops.get(0), loops.get(1), number(n, "factor", i));
+        }
         default -> throw new DiagnosticException(LOC, "action " + i + ": unknown kind '" + kind
             + "'");
       });
@@ -119,6 +138,14 @@ final class TraceJson {
       out.add(e.asText());
     }
     return out;
+  }
+
+  private static List<String> pairOf(JsonNode n, int i) {
+    List<String> loops = strings(n, "loops", i);
+    if (loops.size() != 2) {
+      throw new DiagnosticException(LOC, "action " + i + ": \"loops\" must name two loops");
+    }
+    return loops;
   }
 
   private static List<Long> longs(JsonNode n, String key, int i) {
