@@ -20,8 +20,9 @@ import java.util.Set;
  * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
  * lanes and the trip count; permutations of bands of up to four loops; packing of each memref
  * argument at each loop that has nested loops; fusion of each loop nest with the next nest in its
- * block at every depth where their bounds match. Normalize and skew are not offered (they do not
- * speed anything up by themselves); traces and passes can still use them.
+ * block at every depth where their bounds match; skewing (factor 1) the second loop of a band that
+ * is not permutable, after which a two-loop band may interchange. Normalize is not offered (it
+ * does not speed anything up by itself); traces and passes can still use it.
  */
 public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
@@ -133,6 +134,12 @@ public final class ActionMenu {
         for (int d = 1; d <= depth; d++) {
           out.add(new Action.Fuse(first, second, d));
         }
+      }
+    }
+    dev.colt.analysis.DependenceAnalysis da = dev.colt.analysis.DependenceAnalysis.of(named);
+    for (List<LoopForest.Loop> band : forest.bands()) {
+      if (band.size() >= 2 && !da.isPermutable(band)) {
+        out.add(new Action.Skew(name(band.get(0)), name(band.get(1)), 1));
       }
     }
     for (LoopForest.Loop l : forest.loops()) {

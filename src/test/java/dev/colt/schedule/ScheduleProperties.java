@@ -23,19 +23,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleProperties {
 
   private static boolean sameResults(Operation a, Operation b) {
-    List<double[]> x = ReferenceInterpreter.runOnPatterns(a);
-    List<double[]> y = ReferenceInterpreter.runOnPatterns(b);
-    for (int i = 0; i < x.size(); i++) {
-      for (int j = 0; j < x.get(i).length; j++) {
-        double e = x.get(i)[j];
-        double g = y.get(i)[j];
-        if (Double.isNaN(e) != Double.isNaN(g)
-            || Math.abs(e - g) > 1e-3 * Math.max(1, Math.abs(e))) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return ReferenceInterpreter.sameResults(a, b, 1e-3);
   }
 
   /** Applies up to {@code steps} random legal actions; returns the trace. */

@@ -69,6 +69,17 @@ class NormalizeSkewTest {
   }
 
   @Test
+  void negativelySkewedBandsInterchangeWithExchangedBounds() {
+    Operation f = LoopHandles.assign(Kernels.elementwise(5, 7));
+    List<String> names = TransformTesting.loopNames(f);
+    Operation skewed = TransformTesting.applyChecked(f, new Skew(names.get(0), names.get(1), -2));
+    Operation swapped = TransformTesting.applyChecked(skewed,
+        new Permute(List.of(names.get(1), names.get(0))));
+    assertEquals(List.of(names.get(1), names.get(0)), TransformTesting.loopNames(swapped));
+    TransformTesting.assertSameResults(f, swapped);
+  }
+
+  @Test
   void skewTargetsMustNest() {
     Operation f = Kernels.matmul(4, 4, 4);
     assertInstanceOf(Refusal.NotABand.class, new Skew("j", "i", 1).check(f).orElseThrow());
