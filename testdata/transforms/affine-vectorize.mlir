@@ -18,7 +18,7 @@ func.func @scale(%A: memref<10xf32>, %B: memref<10xf32>) {
 // CHECK-LABEL: func.func @dot
 // CHECK: %[[Z:.*]] = arith.constant dense<0.000000e+00> : vector<4xf32>
 // CHECK: %[[VS:.*]] = affine.for %{{.*}} = 0 to 8 step 4 iter_args(%[[ACC:.*]] = %[[Z]]) -> (vector<4xf32>) {
-// CHECK: arith.addf %[[ACC]], %{{.*}} : vector<4xf32>
+// CHECK: vector.fma %{{.*}}, %{{.*}}, %[[ACC]] : vector<4xf32>
 // CHECK: vector.reduction <add>, %[[VS]], %{{.*}} : vector<4xf32> into f32
 func.func @dot(%a: memref<8xf32>, %b: memref<8xf32>, %out: memref<1xf32>) {
   %zero = arith.constant 0.000000e+00 : f32

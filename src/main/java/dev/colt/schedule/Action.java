@@ -149,18 +149,25 @@ public sealed interface Action {
     }
   }
 
-  /** {@code pack L arg=N}: copy the block of memref argument N that L reads into a buffer. */
-  record Pack(String loop, int arg) implements Action {
+  /**
+   * {@code pack L arg=N [strip=S]}: copy the block of memref argument N that L reads into a
+   * buffer, row-major or (strip S > 0) in strips of S columns.
+   */
+  record Pack(String loop, int arg, long strip) implements Action {
+    public Pack(String loop, int arg) {
+      this(loop, arg, 0);
+    }
+
     public String kind() {
       return "pack";
     }
 
     public String text() {
-      return "pack " + loop + " arg=" + arg;
+      return "pack " + loop + " arg=" + arg + (strip == 0 ? "" : " strip=" + strip);
     }
 
     public LoopTransform transform() {
-      return new dev.colt.transform.Pack(loop, arg);
+      return new dev.colt.transform.Pack(loop, arg, strip);
     }
   }
 

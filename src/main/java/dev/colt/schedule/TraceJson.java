@@ -15,8 +15,8 @@ import java.util.List;
  * Writes and reads traces as JSON objects with named fields (no positional arrays): every action
  * has {@code kind}, then {@code loops} (tile, permute, fuse, skew) or {@code loop}, and its
  * parameters ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg},
- * {@code depth}). Malformed JSON or a missing
- * field gives a DiagnosticException.
+ * optional {@code strip}, {@code depth}). Malformed JSON or a missing field gives a
+ * DiagnosticException.
  */
 final class TraceJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,7 +42,12 @@ final class TraceJson {
         case Action.ScalarReplace x -> n.put("loop", x.loop());
         case Action.Hoist x -> n.put("loop", x.loop());
         case Action.Parallelize x -> n.put("loop", x.loop());
-        case Action.Pack x -> n.put("loop", x.loop()).put("arg", x.arg());
+        case Action.Pack x -> {
+          n.put("loop", x.loop()).put("arg", x.arg());
+          if (x.strip() != 0) {
+            n.put("strip", x.strip());
+          }
+        }
         case Action.Fuse x -> {
           n.putArray("loops").add(x.first()).add(x.second());
           n.put("depth", x.depth());
@@ -87,7 +92,8 @@ final class TraceJson {
         case "scalar-replace" -> new Action.ScalarReplace(text(n, "loop", i));
         case "hoist" -> new Action.Hoist(text(n, "loop", i));
         case "parallelize" -> new Action.Parallelize(text(n, "loop", i));
-        case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i));
+        case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i),
+            n.has("strip") ? number(n, "strip", i) : 0);
         case "fuse" -> {
           List<String> loops = pairOf(n, i);
           yield new Action.Fuse(loops.get(0), loops.get(1), (int) number(n, "depth", i));

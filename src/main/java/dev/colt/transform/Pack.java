@@ -1,4 +1,4 @@
-// Data copy (packing): copies the block of a read-only memref a loop reads into a local aligned buffer.
+// Data copy (packing): copies the block of a read-only memref a loop reads into a local aligned buffer, row-major or in strips.
 package dev.colt.transform;
 
 import dev.colt.analysis.Access;
@@ -12,6 +12,7 @@ import dev.colt.dialect.memref.MemRefAllocOp;
 import dev.colt.dialect.memref.MemRefDeallocOp;
 import dev.colt.ir.AffineExpr;
 import dev.colt.ir.AffineMap;
+import dev.colt.ir.Attribute;
 import dev.colt.ir.MemRefType;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
@@ -22,21 +23,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Copies the block of function argument {@code arg} (a memref) that {@code loop} reads into a
- * buffer allocated just before the loop (64-byte aligned, row-major, one dimension per memref
- * dimension, sized to the block), and makes the loop read the buffer; the buffer is freed after
- * the loop. Like MLIR's affine-data-copy-generate for reads: a tile of B read by the inner loops
- * becomes a contiguous panel. Needs: the memref is not written inside the loop; every access's
- * subscripts are affine in values defined outside the loop and in induction variables of loops
- * inside it (including it) that have constant trip counts and a single lower bound; all
- * accesses have the same part outside the loop in each dimension (so one block covers them).
+ * buffer allocated just before the loop (64-byte aligned, sized to the block), and makes the loop
+ * read the buffer; the buffer is freed after the loop. Like MLIR's affine-data-copy-generate for
+ * reads: a tile of B read by the inner loops becomes a contiguous panel. With {@code strip == 0}
+ * the buffer is row-major, one dimension per memref dimension. With {@code strip == S > 0} the
+ * last dimension is cut into strips of S elements, stored one after another, each strip holding
+ * every row of the block: block element (x0, .., xn) is at {@code buf[xn floordiv S, x0, ..,
+ * xn mod S]}, so the S-wide column panel a register tile reads at each step of an inner loop is
+ * contiguous, and consecutive steps are adjacent. The copy loops are named {@code <loop>.copy0},
+ * {@code <loop>.copy1}, ... from the outside in.
+ *
+ * <p>Needs: the memref is not written inside the loop; every access's subscripts are affine in
+ * values defined outside the loop and in induction variables of loops inside it (including it)
+ * that have constant trip counts and a single lower bound; all accesses have the same part
+ * outside the loop in each dimension (so one block covers them). With strips, additionally: the
+ * block's last extent is a multiple of S and no access (a vector access with all its lanes)
+ * reaches across a strip boundary.
  */
-public record Pack(String loop, int arg) implements LoopTransform {
+public record Pack(String loop, int arg, long strip) implements LoopTransform {
 
-  /** The block: per dimension, the outer part, the constant offset of the block start, the extent. */
+  /** Row-major packing. */
+  public Pack(String loop, int arg) {
+    this(loop, arg, 0);
+  }
+
+  /** The block: per dimension, the outer part plus the constant offset of its start; extents. */
   private record Block(List<LinearForm> base, long[] extent) {}
+
+  /**
+   * A subscript split into the part outside the loop, a constant, and one term {@code stride * t}
+   * per inner induction variable with t in [0, trip).
+   */
+  private record Decomposed(Map<Value, Long> outer, long constant, List<long[]> strides) {
+    long min() {
+      return constant + strides.stream().mapToLong(s -> Math.min(0, s[0] * (s[1] - 1))).sum();
+    }
+
+    long max() {
+      return constant + strides.stream().mapToLong(s -> Math.max(0, s[0] * (s[1] - 1))).sum();
+    }
+  }
 
   @Override
   public Optional<Refusal> check(Operation func) {
@@ -51,6 +81,10 @@ public record Pack(String loop, int arg) implements LoopTransform {
         || !t.hasStaticShape()) {
       return Optional.of(new Refusal.BadParameter("pack",
           "argument " + arg + " is not a statically shaped memref"));
+    }
+    if (strip < 0) {
+      return Optional.of(new Refusal.BadParameter("pack",
+          "the strip width must be positive (or 0 for row-major), got " + strip));
     }
     Refusal eff = Targets.unknownEffects(da, f.value());
     if (eff != null) {
@@ -87,40 +121,89 @@ public record Pack(String loop, int arg) implements LoopTransform {
     int rank = accesses.get(0).subscripts().size();
     List<LinearForm> base = new ArrayList<>();
     long[] extent = new long[rank];
+    List<Decomposed> last = new ArrayList<>();
     for (int d = 0; d < rank; d++) {
-      LinearForm outer = null;
+      Map<Value, Long> outer = null;
       long lo = Long.MAX_VALUE;
       long hi = Long.MIN_VALUE;
       for (Access a : accesses) {
-        Map<Value, Long> outerTerms = new LinkedHashMap<>();
-        long[] range = {a.subscripts().get(d).constant(), a.subscripts().get(d).constant()};
-        String why = expand(a.subscripts().get(d), 1, l, forest, bounds, outerTerms, range, 0);
-        if (why != null) {
+        Object split = decompose(a.subscripts().get(d), l, forest, bounds);
+        if (split instanceof String why) {
           return new Refusal.UnsupportedShape(loop, why);
         }
-        LinearForm o = new LinearForm(outerTerms, 0, java.util.Set.of());
+        Decomposed x = (Decomposed) split;
         if (outer == null) {
-          outer = o;
-        } else if (!outer.equals(o)) {
+          outer = x.outer();
+        } else if (!outer.equals(x.outer())) {
           return new Refusal.UnsupportedShape(loop, "accesses of argument " + arg
               + " start from different outer offsets in dimension " + d);
         }
         long w = d == rank - 1 ? a.width() - 1 : 0;
-        lo = Math.min(lo, range[0]);
-        hi = Math.max(hi, range[1] + w);
+        lo = Math.min(lo, x.min());
+        hi = Math.max(hi, x.max() + w);
+        if (d == rank - 1) {
+          last.add(x);
+        }
       }
-      base.add(outer.plus(LinearForm.constant(lo)));
+      base.add(new LinearForm(outer, lo, java.util.Set.of()));
       extent[d] = hi - lo + 1;
+    }
+    if (strip > 0) {
+      Refusal r = stripRefusal(accesses, last, extent[rank - 1], base.get(rank - 1).constant());
+      if (r != null) {
+        return r;
+      }
     }
     return new Block(base, extent);
   }
 
+  /** Why the strip layout cannot hold the accesses, or null when it can. */
+  private Refusal stripRefusal(List<Access> accesses, List<Decomposed> last, long extent,
+      long start) {
+    if (extent % strip != 0) {
+      return new Refusal.UnsupportedShape(loop, "the block's last extent " + extent
+          + " is not a multiple of the strip width " + strip);
+    }
+    for (int i = 0; i < accesses.size(); i++) {
+      Decomposed x = last.get(i);
+      long lo = x.constant() - start;
+      long hi = lo;
+      for (long[] t : x.strides()) {
+        if (t[0] % strip != 0) {
+          lo += Math.min(0, t[0] * (t[1] - 1));
+          hi += Math.max(0, t[0] * (t[1] - 1));
+        }
+      }
+      if (Math.floorDiv(lo, strip) != Math.floorDiv(hi + accesses.get(i).width() - 1, strip)) {
+        return new Refusal.UnsupportedShape(loop, "an access of argument " + arg
+            + " reaches across a strip of " + strip + " elements");
+      }
+    }
+    return null;
+  }
+
+  /** The subscript's outer part, constant and inner strides, or why it has none. */
+  private static Object decompose(LinearForm f, LoopForest.Loop l, LoopForest forest,
+      LoopBounds bounds) {
+    Map<Value, Long> outer = new LinkedHashMap<>();
+    List<long[]> strides = new ArrayList<>();
+    long[] constant = {f.constant()};
+    String why = expand(f, 1, l, forest, bounds, outer, constant, strides, 0);
+    if (why != null) {
+      return why;
+    }
+    outer.values().removeIf(c -> c == 0);
+    return new Decomposed(outer, constant[0], strides);
+  }
+
   /**
-   * Adds {@code scale * f} to the outer terms and the [min, max] range of the inner part; returns
-   * why not when a value is neither outside the loop nor a suitable inner induction variable.
+   * Adds {@code scale * f} (without its constant) to the outer terms, constant and strides;
+   * returns why not when a value is neither outside the loop nor a suitable inner induction
+   * variable.
    */
   private static String expand(LinearForm f, long scale, LoopForest.Loop l, LoopForest forest,
-      LoopBounds bounds, Map<Value, Long> outer, long[] range, int depth) {
+      LoopBounds bounds, Map<Value, Long> outer, long[] constant, List<long[]> strides,
+      int depth) {
     for (Map.Entry<Value, Long> t : f.terms().entrySet()) {
       Value v = t.getKey();
       long c = scale * t.getValue();
@@ -138,14 +221,10 @@ public record Pack(String loop, int arg) implements LoopTransform {
         return "loop '" + LoopHandles.nameOf(own.op())
             + "' needs a constant trip count and a single lower bound";
       }
-      long span = c * AffineOps.step(own.op()) * Math.max(0, trip.getAsLong() - 1);
-      range[0] += Math.min(0, span);
-      range[1] += Math.max(0, span);
+      strides.add(new long[] {c * AffineOps.step(own.op()), trip.getAsLong()});
       LinearForm low = lows.get(0);
-      range[0] += c * low.constant();
-      range[1] += c * low.constant();
-      String why = expand(new LinearForm(low.terms(), 0, java.util.Set.of()), c, l, forest,
-          bounds, outer, range, depth + 1);
+      constant[0] += c * low.constant();
+      String why = expand(low, c, l, forest, bounds, outer, constant, strides, depth + 1);
       if (why != null) {
         return why;
       }
@@ -160,12 +239,17 @@ public record Pack(String loop, int arg) implements LoopTransform {
     Value memref = func.body().arguments().get(arg);
     Block block = (Block) block(da, l, memref);
     MemRefType type = (MemRefType) memref.type();
+    int rank = block.extent().length;
     List<Long> shape = new ArrayList<>();
     for (long e : block.extent()) {
       shape.add(e);
     }
-    MemRefType bufType = new MemRefType(shape, type.elementType());
-    Operation alloc = MemRefAllocOp.build(bufType, List.of(), 64L);
+    if (strip > 0) {
+      shape.add(0, shape.remove(rank - 1) / strip);
+      shape.add(strip);
+    }
+    Operation alloc = MemRefAllocOp.build(new MemRefType(shape, type.elementType()), List.of(),
+        64L);
     Value buf = alloc.result();
     // Outer values of the block start, as map operands shared by the copy and the accesses.
     List<Value> outerVals = new ArrayList<>();
@@ -178,8 +262,8 @@ public record Pack(String loop, int arg) implements LoopTransform {
         }
       }
     }
-    int rank = shape.size();
-    Operation copy = copyNest(memref, buf, block, outerVals, outerPos, rank);
+    Operation copy = copyNest(memref, buf, block, shape, outerVals, outerPos,
+        LoopHandles.names(func));
     Map<Operation, Operation> rewritten = new IdentityHashMap<>();
     for (Access a : da.accesses()) {
       if (a.memref() != memref || !da.forest().isInside(a.op(), l.op())) {
@@ -197,13 +281,13 @@ public record Pack(String loop, int arg) implements LoopTransform {
       for (int i = 0; i < m.numSymbols(); i++) {
         syms.add(AffineExpr.dim(m.numDims() + i));
       }
-      List<AffineExpr> results = new ArrayList<>();
+      List<AffineExpr> inBlock = new ArrayList<>();
       for (int d = 0; d < rank; d++) {
         AffineExpr e = m.result(d).replace(dims, syms);
-        results.add(e.minus(baseExpr(block.base().get(d), outerPos, n)));
+        inBlock.add(e.minus(baseExpr(block.base().get(d), outerPos, n)));
       }
       Operation na = AffineOps.withAccessMap(a.op(), new AffineMap(n + outerVals.size(), 0,
-          results), ops);
+          bufferSubscripts(inBlock)), ops);
       List<Value> operands = new ArrayList<>(na.operands());
       operands.set(AffineOps.isWrite(na) ? 1 : 0, buf);
       rewritten.put(a.op(), na.withOperands(operands));
@@ -211,6 +295,30 @@ public record Pack(String loop, int arg) implements LoopTransform {
     Operation newLoop = IrRewrite.mapOps(l.op(), o -> List.of(rewritten.getOrDefault(o, o)));
     return IrRewrite.replace(func, l.op(), List.of(alloc, copy, newLoop,
         MemRefDeallocOp.build(buf)));
+  }
+
+  /** The buffer subscripts of block coordinates {@code x} in this layout. */
+  private List<AffineExpr> bufferSubscripts(List<AffineExpr> x) {
+    if (strip == 0) {
+      return x;
+    }
+    AffineExpr s = AffineExpr.constant(strip);
+    AffineExpr last = x.get(x.size() - 1);
+    List<AffineExpr> out = new ArrayList<>();
+    out.add(AffineExpr.floorDiv(last, s));
+    out.addAll(x.subList(0, x.size() - 1));
+    out.add(AffineExpr.mod(last, s));
+    return out;
+  }
+
+  /** The block coordinates of buffer subscripts {@code y}: the inverse of bufferSubscripts. */
+  private List<AffineExpr> blockCoordinates(List<AffineExpr> y) {
+    if (strip == 0) {
+      return y;
+    }
+    List<AffineExpr> out = new ArrayList<>(y.subList(1, y.size() - 1));
+    out.add(y.get(0).times(strip).plus(y.get(y.size() - 1)));
+    return out;
   }
 
   private static AffineExpr baseExpr(LinearForm base, Map<Value, Integer> outerPos, int shift) {
@@ -221,36 +329,48 @@ public record Pack(String loop, int arg) implements LoopTransform {
     return e;
   }
 
-  /** for x0 in [0, e0) ... : buf[x0, ..] = m[base0 + x0, ..]. */
-  private static Operation copyNest(Value memref, Value buf, Block block, List<Value> outerVals,
-      Map<Value, Integer> outerPos, int rank) {
-    Value[] ivs = new Value[rank];
-    return copyLevel(0, memref, buf, block, outerVals, outerPos, ivs);
+  /**
+   * One loop per buffer dimension, outermost first, so the buffer is written in order:
+   * buf[y] = m[base + blockCoordinates(y)].
+   */
+  private Operation copyNest(Value memref, Value buf, Block block, List<Long> shape,
+      List<Value> outerVals, Map<Value, Integer> outerPos, Set<String> taken) {
+    List<String> names = new ArrayList<>();
+    for (int d = 0; d < shape.size(); d++) {
+      String name = LoopHandles.fresh(loop + ".copy" + d, taken);
+      taken.add(name);
+      names.add(name);
+    }
+    return copyLevel(0, memref, buf, block, shape, outerVals, outerPos, names,
+        new Value[shape.size()]);
   }
 
-  private static Operation copyLevel(int d, Value memref, Value buf, Block block,
-      List<Value> outerVals, Map<Value, Integer> outerPos, Value[] ivs) {
-    return AffineOps.buildFor(AffineMap.constant(0), List.of(),
-        AffineMap.constant(block.extent()[d]), List.of(), 1, List.of(), List.of(), Map.of(),
-        args -> {
+  private Operation copyLevel(int d, Value memref, Value buf, Block block, List<Long> shape,
+      List<Value> outerVals, Map<Value, Integer> outerPos, List<String> names, Value[] ivs) {
+    return AffineOps.buildFor(AffineMap.constant(0), List.of(), AffineMap.constant(shape.get(d)),
+        List.of(), 1, List.of(), List.of(),
+        Map.of(LoopHandles.ATTR, new Attribute.StringAttr(names.get(d))), args -> {
           ivs[d] = args.get(0);
           List<Operation> body = new ArrayList<>();
           if (d + 1 < ivs.length) {
-            body.add(copyLevel(d + 1, memref, buf, block, outerVals, outerPos, ivs));
+            body.add(copyLevel(d + 1, memref, buf, block, shape, outerVals, outerPos, names,
+                ivs));
           } else {
             List<Value> operands = new ArrayList<>(List.of(ivs));
             operands.addAll(outerVals);
-            List<AffineExpr> src = new ArrayList<>();
-            List<AffineExpr> dst = new ArrayList<>();
+            List<AffineExpr> y = new ArrayList<>();
             for (int i = 0; i < ivs.length; i++) {
-              src.add(AffineExpr.dim(i).plus(baseExpr(block.base().get(i), outerPos,
-                  ivs.length)));
-              dst.add(AffineExpr.dim(i));
+              y.add(AffineExpr.dim(i));
+            }
+            List<AffineExpr> x = blockCoordinates(y);
+            List<AffineExpr> src = new ArrayList<>();
+            for (int i = 0; i < x.size(); i++) {
+              src.add(x.get(i).plus(baseExpr(block.base().get(i), outerPos, ivs.length)));
             }
             Operation ld = AffineOps.load(((MemRefType) memref.type()).elementType(), memref,
                 new AffineMap(operands.size(), 0, src), operands);
             body.add(ld);
-            body.add(AffineOps.store(ld.result(), buf, new AffineMap(ivs.length, 0, dst),
+            body.add(AffineOps.store(ld.result(), buf, new AffineMap(ivs.length, 0, y),
                 List.of(ivs)));
           }
           body.add(AffineOps.yield(List.of()));

@@ -34,7 +34,10 @@ import java.util.Set;
  * combined by vector.reduction after the loop. The remaining {@code trip % width} iterations run in
  * a scalar loop {@code <name>.rem}. Refused for loop-carried memory dependences and recurrences
  * other than recognized reductions, non-unit strides, stores to loop-invariant addresses, uses of
- * the induction variable outside subscripts, and ops it does not know how to widen.
+ * the induction variable outside subscripts, and ops it does not know how to widen. A
+ * multiplication whose only use is an addition becomes one {@code vector.fma} with it (a single
+ * rounding instead of two, like C's default floating-point contraction), so that multiply-add
+ * kernels use the machine's fused instructions.
  */
 public record Vectorize(String loop, int width) implements LoopTransform {
   private static final Set<String> FLOAT_BINARY = Set.of("arith.addf", "arith.subf",
@@ -244,8 +247,24 @@ public record Vectorize(String loop, int width) implements LoopTransform {
     for (int i = 0; i < iterArgs.size(); i++) {
       vec.put(iterArgs.get(i), args.get(i + 1));
     }
+    Map<Operation, Operation> fusedInto = fusableMultiplies(op);
+    Map<Operation, Operation> fusedMul = new IdentityHashMap<>();
+    fusedInto.forEach((mul, add) -> fusedMul.put(add, mul));
     List<Operation> out = new ArrayList<>();
     for (Operation b : AffineOps.bodyOps(op)) {
+      if (fusedInto.containsKey(b)) {
+        continue;
+      }
+      if (fusedMul.containsKey(b)) {
+        Operation mul = fusedMul.get(b);
+        Value addend = b.operand(0) == mul.result() ? b.operand(1) : b.operand(0);
+        Operation fma = Operation.create(AffineOps.VECTOR_FMA, List.of(vec.get(mul.operand(0)),
+            vec.get(mul.operand(1)), vec.get(addend)), List.of(vec.get(addend).type()),
+            Map.of());
+        out.add(fma);
+        vec.put(b.result(), fma.result());
+        continue;
+      }
       List<Value> indices = b.is(AffineOps.LOAD) || b.is(AffineOps.STORE)
           ? AffineOps.accessIndices(b).stream().map(idx::lookupOrSelf).toList() : List.of();
       switch (b.name()) {
@@ -280,6 +299,29 @@ public record Vectorize(String loop, int width) implements LoopTransform {
       }
     }
     out.add(AffineOps.yield(AffineOps.yielded(op).stream().map(vec::get).toList()));
+    return out;
+  }
+
+  /** Each {@code arith.mulf} of the body whose single use is an {@code arith.addf}, to that add. */
+  private static Map<Operation, Operation> fusableMultiplies(Operation loopOp) {
+    Map<Value, Integer> uses = new IdentityHashMap<>();
+    Map<Value, Operation> user = new IdentityHashMap<>();
+    for (Operation b : AffineOps.bodyOps(loopOp)) {
+      for (Value v : b.operands()) {
+        uses.merge(v, 1, Integer::sum);
+        user.put(v, b);
+      }
+    }
+    for (Value v : AffineOps.yielded(loopOp)) {
+      uses.merge(v, 1, Integer::sum);
+    }
+    Map<Operation, Operation> out = new IdentityHashMap<>();
+    for (Operation b : AffineOps.bodyOps(loopOp)) {
+      if (b.is("arith.mulf") && uses.getOrDefault(b.result(), 0) == 1
+          && user.get(b.result()).is("arith.addf")) {
+        out.put(b, user.get(b.result()));
+      }
+    }
     return out;
   }
 }

@@ -35,7 +35,7 @@ class ScheduleFilesTest {
     assertEquals(List.of(), Verifier.verify(ModuleOp.create(List.of(out))));
     Operation k = LoopHandles.find(out, "k.point");
     assertEquals(16, AffineOps.iterInits(k).size());
-    assertEquals(1, LoopHandles.find(out, "i.tile").attributes().keySet().stream()
+    assertEquals(1, LoopHandles.find(out, "j.tile").attributes().keySet().stream()
         .filter(a -> a.equals(AffineOps.PARALLEL_ATTR)).count());
   }
 

@@ -26,13 +26,15 @@ class TraceTest {
       unroll j.point full
       unroll-and-jam i.point factor=4
       scalar-replace k.point
+      pack i.tile arg=1 strip=16
       parallelize i.tile
       """;
 
   @Test
   void textRoundTrip() {
     Trace t = Trace.parseText(MATMUL_SCHEDULE, "s.trace");
-    assertEquals(7, t.actions().size());
+    assertEquals(8, t.actions().size());
+    assertEquals(new Action.Pack("i.tile", 1, 16), t.actions().get(6));
     assertEquals(new Action.Tile(List.of("i", "j", "k"), List.of(4L, 16L, 8L)),
         t.actions().get(0));
     assertEquals(t, Trace.parseText(t.toText(), "again.trace"));

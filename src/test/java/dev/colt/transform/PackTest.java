@@ -1,4 +1,4 @@
-// Tests packing: the B panel of a tiled matmul copied into an aligned buffer, and refusals.
+// Tests packing: the B panel of a tiled matmul copied into an aligned buffer, row-major or in strips, and refusals.
 package dev.colt.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +40,44 @@ class PackTest {
     assertTrue(Checksums.differences(
         Checksums.lines(Interpreter.runWithPatternInputs(before, "matmul")),
         Checksums.lines(Interpreter.runWithPatternInputs(after, "matmul")), 1e-5).isEmpty());
+  }
+
+  @Test
+  void stripLayoutStoresEachColumnPanelContiguouslyAndComputesTheSame() {
+    // The register-tiled matmul of the schedules, small: 8-wide vectors, 16-column panels.
+    Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
+        .apply(Kernels.matmul(8, 32, 16));
+    t = new Tile(List.of("i.point", "j.point"), List.of(2L, 16L)).apply(t);
+    t = new Permute(List.of("i.point.point", "k.point", "j.point.point")).apply(t);
+    t = new Vectorize("j.point.point", 8).apply(t);
+    t = new Unroll("j.point.point", Unroll.FULL).apply(t);
+    Operation out = TransformTesting.applyChecked(t, new Pack("i.tile", 1, 16));
+    Operation alloc = out.nestedOps().stream().filter(o -> o.is("memref.alloc")).findFirst()
+        .orElseThrow();
+    // i.tile is outermost: its block of B is all of it, 16 x 32, as 2 strips of 16 x 16.
+    assertEquals(MemRefType.of(dev.colt.ir.FloatType.F32, 2, 16, 16), alloc.result().type());
+    assertEquals(List.of("i.tile.copy0", "i.tile.copy1", "i.tile.copy2"),
+        TransformTesting.loopNames(out).stream().filter(n -> n.contains("copy")).toList());
+    Operation row = TransformTesting.applyChecked(t, new Pack("i.tile", 1));
+    assertEquals(MemRefType.of(dev.colt.ir.FloatType.F32, 16, 32), row.nestedOps().stream()
+        .filter(o -> o.is("memref.alloc")).findFirst().orElseThrow().result().type());
+  }
+
+  @Test
+  void refusesStripsThatAccessesCrossOrThatDoNotDivideTheBlock() {
+    Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
+        .apply(Kernels.matmul(8, 32, 16));
+    t = new Permute(List.of("i.point", "k.point", "j.point")).apply(t);
+    t = new Vectorize("j.point", 8).apply(t);
+    // 8-lane loads at every multiple of 8 columns: strips of 8 hold them, strips of 12 do not
+    // divide the 32 columns, and a vector at column 8 crosses a strip of 4.
+    assertTrue(new Pack("i.tile", 1, 8).check(t).isEmpty());
+    assertTrue(new Pack("i.tile", 1, 12).check(t).orElseThrow().detail()
+        .contains("not a multiple of the strip width 12"));
+    assertTrue(new Pack("i.tile", 1, 4).check(t).orElseThrow().detail()
+        .contains("across a strip"));
+    assertInstanceOf(Refusal.BadParameter.class, new Pack("i.tile", 1, -2).check(t)
+        .orElseThrow());
   }
 
   @Test

@@ -42,8 +42,24 @@ abstract sealed class AffineMapOps implements OpDefinition, OpSyntax
         AffineSupport.mapAttrs(MAP, map));
   }
 
-  /** Checked by subclasses: apply needs exactly one map result, min/max at least one. */
-  abstract void verifyResultCount(Operation op, AffineMap map, VerificationSink sink);
+  /**
+   * Builds a min or max op.
+   *
+   * @throws IllegalArgumentException when the map has no result or does not fit the operands
+   */
+  static Operation createBound(String name, AffineMap map, List<Value> operands) {
+    if (map.numResults() == 0) {
+      throw new IllegalArgumentException(name + " needs at least one map result");
+    }
+    return create(name, map, operands);
+  }
+
+  /** Min and max need at least one map result; apply overrides this (exactly one). */
+  void verifyResultCount(Operation op, AffineMap map, VerificationSink sink) {
+    if (map.numResults() == 0) {
+      AffineSupport.error(sink, op, "affine map expect at least one result");
+    }
+  }
 
   @Override
   public void verify(Operation op, VerificationSink sink) {

@@ -4,7 +4,6 @@ package dev.colt.dialect.affine;
 import dev.colt.ir.AffineMap;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
-import dev.colt.ir.VerificationSink;
 import java.util.List;
 
 /** {@code %0 = affine.min #map(%i)[%n]}: the minimum over the map's results (at least one). */
@@ -32,10 +31,7 @@ public final class AffineMinOp extends AffineMapOps {
    * @throws IllegalArgumentException when the map has no result or does not fit the operands
    */
   public static Operation build(AffineMap map, List<Value> operands) {
-    if (map.numResults() == 0) {
-      throw new IllegalArgumentException(NAME + " needs at least one map result");
-    }
-    return create(NAME, map, operands);
+    return createBound(NAME, map, operands);
   }
 
   @Override
@@ -45,12 +41,5 @@ public final class AffineMinOp extends AffineMapOps {
       best = Math.min(best, r);
     }
     return best;
-  }
-
-  @Override
-  void verifyResultCount(Operation op, AffineMap map, VerificationSink sink) {
-    if (map.numResults() == 0) {
-      AffineSupport.error(sink, op, "affine map expect at least one result");
-    }
   }
 }

@@ -8,7 +8,6 @@ import dev.colt.ir.Location;
 import dev.colt.ir.OpDefinition;
 import dev.colt.ir.OpTrait;
 import dev.colt.ir.Operation;
-import dev.colt.ir.Type;
 import dev.colt.ir.Value;
 import dev.colt.ir.VerificationSink;
 import dev.colt.ir.text.OpParser;
@@ -17,7 +16,6 @@ import dev.colt.ir.text.OpSyntax;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code arith.cmpi}: compares two integers or indices (or vectors, elementwise) giving i1 (or a
@@ -134,27 +132,14 @@ public final class CmpIOp implements OpDefinition, OpSyntax {
 
   @Override
   public void print(Operation op, OpPrinter p) {
-    p.print(" " + predicate(op).spelling() + ", ").printOperands(op.operands());
-    ArithSyntax.printAttrDict(op, p, List.of(PREDICATE));
-    p.print(" : ").printType(op.operand(0).type());
+    CmpSupport.print(op, p, predicate(op).spelling());
   }
 
   @Override
   public Operation parse(OpParser p, Location location) {
-    Location at = p.location();
-    String word = p.parseKeywordToken();
-    Predicate pred = Predicate.fromSpelling(word);
-    if (pred == null) {
-      throw p.error(at, "unknown cmpi predicate '" + word + "'");
-    }
-    p.parsePunct(",");
-    OpParser.UnresolvedOperand lhs = p.parseOperand();
-    p.parsePunct(",");
-    OpParser.UnresolvedOperand rhs = p.parseOperand();
-    Map<String, Attribute> attrs = new TreeMap<>(p.parseOptionalAttrDict());
-    Type t = p.parseColonType();
-    attrs.put(PREDICATE, new IntegerAttr(pred.number(), IntegerType.I64));
-    return Operation.create(NAME, List.of(p.resolveOperand(lhs, t), p.resolveOperand(rhs, t)),
-        List.of(ArithTypes.boolLike(t)), attrs, List.of(), location);
+    return CmpSupport.parse(p, location, NAME, word -> {
+      Predicate pred = Predicate.fromSpelling(word);
+      return pred == null ? -1 : pred.number();
+    });
   }
 }

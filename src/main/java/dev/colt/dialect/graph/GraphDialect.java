@@ -10,7 +10,8 @@ public final class GraphDialect implements Dialect {
   public static final String NAMESPACE = "graph";
 
   private static final List<OpDefinition> OPS = List.of(new MatMulOp(), new BatchMatMulOp(),
-      new GemmOp(), new Conv2dOp(), new AddOp(), new SubOp(), new MulOp(), new DivOp(),
+      new GemmOp(), new Conv2dOp(), BroadcastBinaryOp.ADD, BroadcastBinaryOp.SUB,
+      BroadcastBinaryOp.MUL, BroadcastBinaryOp.DIV,
       new BiasAddOp(), new ReluOp(), new LeakyReluOp(), new SigmoidOp(), new TanhOp(), new GeluOp(),
       new SqrtOp(),
       new SoftmaxOp(), new LayerNormOp(), new ReduceMeanOp(), new ReduceSumOp(), new MaxPoolOp(),

@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code %y = graph.op %a, %b {attrs} : (tensor<..>, tensor<..>) -> tensor<..>}.
  */
 public sealed interface GraphOp extends OpDefinition, OpSyntax
-    permits MatMulOp, BatchMatMulOp, GemmOp, Conv2dOp, AddOp, SubOp, MulOp, DivOp, BiasAddOp,
+    permits MatMulOp, BatchMatMulOp, GemmOp, Conv2dOp, BroadcastBinaryOp, BiasAddOp,
         ReluOp, LeakyReluOp, SigmoidOp, TanhOp, GeluOp, SqrtOp, SoftmaxOp, LayerNormOp, ReduceMeanOp,
         ReduceSumOp, MaxPoolOp, AvgPoolOp, GlobalAvgPoolOp, TransposeOp, ReshapeOp, FlattenOp,
         ConcatOp, ConstantOp {

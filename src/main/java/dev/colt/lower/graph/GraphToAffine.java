@@ -1,13 +1,12 @@
 // The graph-to-affine lowering: functions on tensors become functions on memrefs with loop nests.
 package dev.colt.lower.graph;
 
-import dev.colt.dialect.graph.AddOp;
 import dev.colt.dialect.graph.AvgPoolOp;
 import dev.colt.dialect.graph.BatchMatMulOp;
 import dev.colt.dialect.graph.BiasAddOp;
+import dev.colt.dialect.graph.BroadcastBinaryOp;
 import dev.colt.dialect.graph.ConcatOp;
 import dev.colt.dialect.graph.Conv2dOp;
-import dev.colt.dialect.graph.DivOp;
 import dev.colt.dialect.graph.FlattenOp;
 import dev.colt.dialect.graph.GeluOp;
 import dev.colt.dialect.graph.GemmOp;
@@ -16,7 +15,6 @@ import dev.colt.dialect.graph.LayerNormOp;
 import dev.colt.dialect.graph.LeakyReluOp;
 import dev.colt.dialect.graph.MatMulOp;
 import dev.colt.dialect.graph.MaxPoolOp;
-import dev.colt.dialect.graph.MulOp;
 import dev.colt.dialect.graph.ReduceMeanOp;
 import dev.colt.dialect.graph.ReduceSumOp;
 import dev.colt.dialect.graph.ReluOp;
@@ -24,7 +22,6 @@ import dev.colt.dialect.graph.ReshapeOp;
 import dev.colt.dialect.graph.SigmoidOp;
 import dev.colt.dialect.graph.SoftmaxOp;
 import dev.colt.dialect.graph.SqrtOp;
-import dev.colt.dialect.graph.SubOp;
 import dev.colt.dialect.graph.TanhOp;
 import dev.colt.dialect.graph.TransposeOp;
 import dev.colt.ir.ModuleOp;
@@ -59,14 +56,14 @@ public final class GraphToAffine {
   private static final Map<String, LoweringContext.OpLowering> LOWERINGS = new HashMap<>();
 
   static {
-    LOWERINGS.put(AddOp.NAME, (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.addf",
-        in, out));
-    LOWERINGS.put(SubOp.NAME, (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.subf",
-        in, out));
-    LOWERINGS.put(MulOp.NAME, (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.mulf",
-        in, out));
-    LOWERINGS.put(DivOp.NAME, (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.divf",
-        in, out));
+    LOWERINGS.put(BroadcastBinaryOp.ADD.name(),
+        (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.addf", in, out));
+    LOWERINGS.put(BroadcastBinaryOp.SUB.name(),
+        (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.subf", in, out));
+    LOWERINGS.put(BroadcastBinaryOp.MUL.name(),
+        (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.mulf", in, out));
+    LOWERINGS.put(BroadcastBinaryOp.DIV.name(),
+        (c, op, in, out) -> ElementwiseLowering.binary(c, "arith.divf", in, out));
     LOWERINGS.put(BiasAddOp.NAME, ElementwiseLowering::biasAdd);
     LOWERINGS.put(ReluOp.NAME, ElementwiseLowering::unary);
     LOWERINGS.put(LeakyReluOp.NAME, ElementwiseLowering::unary);

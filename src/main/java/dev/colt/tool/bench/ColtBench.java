@@ -2,7 +2,6 @@
 package dev.colt.tool.bench;
 
 import dev.colt.analysis.WorkEstimate;
-import dev.colt.exec.data.Checksums;
 import dev.colt.exec.jit.Jit;
 import dev.colt.exec.jit.JitModule;
 import dev.colt.exec.runtime.NativeRuntime;
@@ -20,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -31,34 +32,30 @@ import java.util.Locale;
  * compile-and-free cycles, and (in a fresh JVM) the latency of the first JIT'd call. Prints a
  * Markdown report. Options: {@code --sizes 256,512,1024}, {@code --budget-seconds S} (timing
  * budget per size), {@code --compile-cycles N}, {@code --memory-cycles N}, {@code --out FILE}.
+ * Subcommand {@code schedules}: see {@link ScheduleBench}.
  */
 public final class ColtBench {
   private ColtBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && args[0].equals("--first-call-probe")) {
-      firstCallProbe();
-      return;
-    }
-    List<Integer> sizes = List.of(256, 512, 1024);
-    double budget = 20;
-    int compileCycles = 100;
-    int memoryCycles = 5000;
-    Path out = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt)
-            .toList();
-        case "--budget-seconds" -> budget = Double.parseDouble(args[++i]);
-        case "--compile-cycles" -> compileCycles = Integer.parseInt(args[++i]);
-        case "--memory-cycles" -> memoryCycles = Integer.parseInt(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        default -> {
-          System.err.println("colt-bench: unknown option " + args[i]);
-          System.exit(2);
-        }
+    switch (args.length == 0 ? "" : args[0]) {
+      case "--first-call-probe" -> {
+        firstCallProbe();
+        return;
       }
+      case "schedules" -> {
+        ScheduleBench.main(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      default -> { }
     }
+    Map<String, String> o = options(args, "colt-bench", "--sizes", "--budget-seconds",
+        "--compile-cycles", "--memory-cycles", "--out");
+    List<Integer> sizes = sizes(o, "256,512,1024");
+    double budget = Double.parseDouble(o.getOrDefault("--budget-seconds", "20"));
+    int compileCycles = Integer.parseInt(o.getOrDefault("--compile-cycles", "100"));
+    int memoryCycles = Integer.parseInt(o.getOrDefault("--memory-cycles", "5000"));
+    Path out = o.containsKey("--out") ? Path.of(o.get("--out")) : null;
     StringBuilder md = new StringBuilder();
     machine(md);
     firstCall(md);
@@ -73,7 +70,29 @@ public final class ColtBench {
     flush(md, out);
   }
 
-  private static void flush(StringBuilder md, Path out) throws IOException {
+  /**
+   * The values of {@code --key value} options among {@code known}; an unknown option or a
+   * missing value prints a message naming {@code command} and exits with status 2.
+   */
+  static Map<String, String> options(String[] args, String command, String... known) {
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!Arrays.asList(known).contains(args[i]) || i + 1 == args.length) {
+        System.err.println(command + ": unknown option or missing value: " + args[i]);
+        System.exit(2);
+      }
+      out.put(args[i], args[++i]);
+    }
+    return out;
+  }
+
+  /** The comma-separated {@code --sizes} option, or {@code fallback}. */
+  static List<Integer> sizes(Map<String, String> options, String fallback) {
+    return Arrays.stream(options.getOrDefault("--sizes", fallback).split(","))
+        .map(Integer::parseInt).toList();
+  }
+
+  static void flush(StringBuilder md, Path out) throws IOException {
     System.out.print(md);
     System.out.flush();
     if (out != null) {
@@ -83,11 +102,11 @@ public final class ColtBench {
     md.setLength(0);
   }
 
-  private static String fmt(String f, Object... xs) {
+  static String fmt(String f, Object... xs) {
     return String.format(Locale.ROOT, f, xs);
   }
 
-  private static void machine(StringBuilder md) throws IOException {
+  static void machine(StringBuilder md) throws IOException {
     HostTarget t = HostTarget.get();
     String model = "unknown";
     for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -135,29 +154,8 @@ public final class ColtBench {
         cs.add(new Contender.OpenBlas(n, type));
       }
     }
-    List<Checksums.Checksum> reference = cs.get(0).checksumsAfterOneCall();
-    double[] estimate = new double[cs.size()];
-    for (int i = 0; i < cs.size(); i++) {
-      List<Checksums.Checksum> sums = cs.get(i).checksumsAfterOneCall();
-      boolean ok = sums.size() == reference.size();
-      for (int k = 0; ok && k < sums.size(); k++) {
-        ok = sums.get(k).agrees(reference.get(k), 1e-4);
-      }
-      if (!ok) {
-        throw new IllegalStateException(cs.get(i).name() + " disagrees with " + cs.get(0).name()
-            + ": " + sums + " vs " + reference);
-      }
-      estimate[i] = cs.get(i).runOnceNanos();
-    }
-    double perRound = Arrays.stream(estimate).sum();
-    int rounds = (int) Math.max(3, Math.min(31, budgetSeconds * 1e9 / perRound));
-    double[][] times = new double[cs.size()][rounds];
-    for (int r = 0; r < rounds; r++) {
-      for (int k = 0; k < cs.size(); k++) {
-        int i = (k + r) % cs.size();
-        times[i][r] = cs.get(i).runOnceNanos();
-      }
-    }
+    Interleaved t = Interleaved.time(cs, budgetSeconds);
+    int rounds = t.rounds(0);
     md.append(fmt("## matmul %dx%dx%d fp32 (C += A*B), single thread%n%n", n, n, n));
     md.append(fmt("%d interleaved rounds (each round runs every row once, rotating the order); "
         + "all rows' checksums agreed before timing. Ratio = median over rounds of this row's "
@@ -166,22 +164,10 @@ public final class ColtBench {
     md.append("| implementation | median ms | GFLOP/s | IQR/median | time ratio |\n");
     md.append("|---|---|---|---|---|\n");
     for (int i = 0; i < cs.size(); i++) {
-      double[] s = times[i].clone();
-      Arrays.sort(s);
-      double median = quantile(s, 0.5);
-      double iqr = (quantile(s, 0.75) - quantile(s, 0.25)) / median;
       int ref = referenceRow(cs, i);
-      String ratio = "-";
-      if (ref >= 0) {
-        double[] rs = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          rs[r] = times[i][r] / times[ref][r];
-        }
-        Arrays.sort(rs);
-        ratio = fmt("%.3f", quantile(rs, 0.5));
-      }
-      md.append(fmt("| %s | %.3f | %.1f | %.1f%% | %s |%n", cs.get(i).name(), median / 1e6,
-          flops / median, 100 * iqr, ratio));
+      String ratio = ref >= 0 ? fmt("%.3f", t.timeRatio(i, ref)) : "-";
+      md.append(fmt("| %s | %.3f | %.1f | %.1f%% | %s |%n", cs.get(i).name(), t.median(i) / 1e6,
+          flops / t.median(i), 100 * t.spread(i), ratio));
     }
     md.append('\n');
     for (Contender c : cs) {
@@ -205,13 +191,6 @@ public final class ColtBench {
       }
     }
     return -1;
-  }
-
-  static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
   private static void compileThroughput(StringBuilder md, Jit jit, int cycles) {
@@ -240,12 +219,16 @@ public final class ColtBench {
         }
         Arrays.sort(total);
         md.append(fmt("| matmul 512 %s | `%s` | %.1f | %.2f (%.2f / %.2f / %.2f) |%n", order,
-            pipeline, cycles / wall, quantile(total, 0.5) / 1e6, quantile(parts[0], 0.5) / 1e6,
-            quantile(parts[1], 0.5) / 1e6, quantile(parts[2], 0.5) / 1e6));
+            pipeline, cycles / wall, median(total) / 1e6, median(parts[0]) / 1e6,
+            median(parts[1]) / 1e6, median(parts[2]) / 1e6));
       }
     }
     md.append(fmt("%n%d compile-and-free cycles per row (lower + optimize + link + look up, "
         + "then free).%n%n", cycles));
+  }
+
+  private static double median(double[] sorted) {
+    return Interleaved.quantile(sorted, 0.5);
   }
 
   private static long residentKb() throws IOException {

@@ -63,8 +63,9 @@ class GraphShapeInferenceTest {
 
   @Test
   void elementwiseAndNormalization() {
-    assertEquals(t(4, 3), infer(new AddOp(), Map.of(), t(4, 1), t(3)));
-    assertTrue(failure(new DivOp(), Map.of(), t(4, 2), t(3)).contains("dimension 1: 2 vs 3"));
+    assertEquals(t(4, 3), infer(BroadcastBinaryOp.ADD, Map.of(), t(4, 1), t(3)));
+    assertTrue(failure(BroadcastBinaryOp.DIV, Map.of(), t(4, 2), t(3))
+        .contains("dimension 1: 2 vs 3"));
     assertEquals(t(2, 5, 3, 3), infer(new BiasAddOp(), Map.of(), t(2, 5, 3, 3), t(5)));
     assertTrue(failure(new BiasAddOp(), Map.of(), t(2, 5), t(4)).contains("vector of 5"));
     assertEquals(t(2, 5), infer(new GeluOp(), Map.of("approximate",

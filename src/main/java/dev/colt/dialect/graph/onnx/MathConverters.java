@@ -1,21 +1,18 @@
 // ONNX converters for matrix products, elementwise arithmetic and activations.
 package dev.colt.dialect.graph.onnx;
 
-import dev.colt.dialect.graph.AddOp;
 import dev.colt.dialect.graph.BatchMatMulOp;
-import dev.colt.dialect.graph.DivOp;
+import dev.colt.dialect.graph.BroadcastBinaryOp;
 import dev.colt.dialect.graph.GemmOp;
 import dev.colt.dialect.graph.GeluOp;
 import dev.colt.dialect.graph.GraphAttrs;
 import dev.colt.dialect.graph.GraphOp;
 import dev.colt.dialect.graph.LeakyReluOp;
 import dev.colt.dialect.graph.MatMulOp;
-import dev.colt.dialect.graph.MulOp;
 import dev.colt.dialect.graph.ReluOp;
 import dev.colt.dialect.graph.ReshapeOp;
 import dev.colt.dialect.graph.SigmoidOp;
 import dev.colt.dialect.graph.SqrtOp;
-import dev.colt.dialect.graph.SubOp;
 import dev.colt.dialect.graph.TanhOp;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.TensorType;
@@ -32,10 +29,10 @@ final class MathConverters {
   static void register(Map<String, OnnxOps.NodeConverter> table) {
     table.put("MatMul", MathConverters::matMul);
     table.put("Gemm", MathConverters::gemm);
-    table.put("Add", n -> binary(n, new AddOp()));
-    table.put("Sub", n -> binary(n, new SubOp()));
-    table.put("Mul", n -> binary(n, new MulOp()));
-    table.put("Div", n -> binary(n, new DivOp()));
+    table.put("Add", n -> binary(n, BroadcastBinaryOp.ADD));
+    table.put("Sub", n -> binary(n, BroadcastBinaryOp.SUB));
+    table.put("Mul", n -> binary(n, BroadcastBinaryOp.MUL));
+    table.put("Div", n -> binary(n, BroadcastBinaryOp.DIV));
     table.put("Relu", n -> unary(n, new ReluOp(), Map.of()));
     table.put("Sigmoid", n -> unary(n, new SigmoidOp(), Map.of()));
     table.put("Tanh", n -> unary(n, new TanhOp(), Map.of()));

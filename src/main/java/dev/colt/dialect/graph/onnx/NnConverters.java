@@ -1,23 +1,20 @@
 // ONNX converters for convolution, pooling, softmax, layer normalization and reductions.
 package dev.colt.dialect.graph.onnx;
 
-import dev.colt.dialect.graph.AddOp;
 import dev.colt.dialect.graph.AvgPoolOp;
+import dev.colt.dialect.graph.BroadcastBinaryOp;
 import dev.colt.dialect.graph.ConstantOp;
 import dev.colt.dialect.graph.Conv2dOp;
-import dev.colt.dialect.graph.DivOp;
 import dev.colt.dialect.graph.GlobalAvgPoolOp;
 import dev.colt.dialect.graph.GraphAttrs;
 import dev.colt.dialect.graph.GraphOp;
 import dev.colt.dialect.graph.LayerNormOp;
 import dev.colt.dialect.graph.MaxPoolOp;
-import dev.colt.dialect.graph.MulOp;
 import dev.colt.dialect.graph.ReduceMeanOp;
 import dev.colt.dialect.graph.ReduceSumOp;
 import dev.colt.dialect.graph.Shapes;
 import dev.colt.dialect.graph.SoftmaxOp;
 import dev.colt.dialect.graph.SqrtOp;
-import dev.colt.dialect.graph.SubOp;
 import dev.colt.ir.Attribute;
 import dev.colt.ir.TensorType;
 import dev.colt.ir.Value;
@@ -198,12 +195,12 @@ final class NnConverters {
       n.setOutput(1, mean);
     }
     if (n.hasOutput(2)) {
-      Value centred = n.emit(new SubOp(), List.of(n.input(0), mean), Map.of());
-      Value var = n.emit(new ReduceMeanOp(), List.of(n.emit(new MulOp(),
+      Value centred = n.emit(BroadcastBinaryOp.SUB, List.of(n.input(0), mean), Map.of());
+      Value var = n.emit(new ReduceMeanOp(), List.of(n.emit(BroadcastBinaryOp.MUL,
           List.of(centred, centred), Map.of())), reduce);
-      Value std = n.emit(new SqrtOp(), List.of(n.emit(new AddOp(),
+      Value std = n.emit(new SqrtOp(), List.of(n.emit(BroadcastBinaryOp.ADD,
           List.of(var, scalar(n, x, epsilon)), Map.of())), Map.of());
-      n.setOutput(2, n.emit(new DivOp(), List.of(scalar(n, x, 1.0), std), Map.of()));
+      n.setOutput(2, n.emit(BroadcastBinaryOp.DIV, List.of(scalar(n, x, 1.0), std), Map.of()));
     }
   }
 
