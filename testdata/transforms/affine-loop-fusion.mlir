@@ -1,13 +1,15 @@
 // RUN: colt-opt %s --pass-pipeline='builtin.module(func.func(affine-loop-fusion))' | FileCheck %s
 
-// Producer-consumer: the bias nest fuses into the matmul's output loops (depth 2).
+// Producer-consumer: the bias nest fuses into the matmul's output loops (depth 2), and the
+// temporary, now private to each (i, j) iteration, shrinks to one element.
 // CHECK-LABEL: func.func @matmul_bias
+// CHECK: %[[T:.*]] = memref.alloc() : memref<1x1xf32>
 // CHECK: affine.for %[[I:.*]] = 0 to 4 {
 // CHECK-NEXT: affine.for %[[J:.*]] = 0 to 5 {
-// CHECK-NEXT: affine.store %{{.*}}, %[[T:.*]][%[[I]], %[[J]]]
+// CHECK-NEXT: affine.store %{{.*}}, %[[T]][0, 0]
 // CHECK-NEXT: affine.for %{{.*}} = 0 to 6 {
 // CHECK: }
-// CHECK-NEXT: affine.load %[[T]][%[[I]], %[[J]]]
+// CHECK-NEXT: affine.load %[[T]][0, 0]
 // CHECK: affine.store %{{.*}}, %{{.*}}[%[[I]], %[[J]]]
 // CHECK-NEXT: }
 // CHECK-NEXT: }

@@ -35,7 +35,8 @@ import java.util.Set;
  * nests is reversed: in the fused program no instance of second's body may touch an element that a
  * later fused instance of first's body touches (one of them writing). The typical refusal is a
  * consumer reading {@code A[i+1]} while the producer writes {@code A[i]}: fused, the read would come
- * before the write.
+ * before the write. After fusion, local buffers that became private to the fused iterations shrink
+ * (see {@link BufferShrink}).
  */
 public record Fuse(String first, String second, int depth) implements LoopTransform {
 
@@ -100,7 +101,7 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
             AffineOps.PARALLEL_ATTR)));
       }
     }
-    return out;
+    return BufferShrink.shrink(out, LoopHandles.find(out, first), depth);
   }
 
   /**

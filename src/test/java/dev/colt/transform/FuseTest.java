@@ -26,30 +26,33 @@ class FuseTest {
     return ModuleOp.body(Parser.parseModule(text, "test.mlir")).get(0);
   }
 
-  /** B = A * 2 then C = B + A, over 8x6 with offset reads given by the consumer's subscript. */
+  /**
+   * B[i+1, j] = A * 2 then C = B[CONSUMER] + A over 8x6: the consumer subscript {@code %i + 1, %j}
+   * reads what the same iteration wrote, {@code %i, %j} one row behind, {@code %i + 2, %j} ahead.
+   */
   private static Operation producerConsumer(String consumerRead) {
     return func("""
         func.func @pc(%A: memref<9x7xf32>, %C: memref<9x7xf32>) {
-          %B = memref.alloc() : memref<9x7xf32>
+          %B = memref.alloc() : memref<10x7xf32>
           %two = arith.constant 2.0 : f32
           affine.for %i = 0 to 8 {
             affine.for %j = 0 to 6 {
               %a = affine.load %A[%i, %j] : memref<9x7xf32>
               %m = arith.mulf %a, %two : f32
-              affine.store %m, %B[%i, %j] : memref<9x7xf32>
+              affine.store %m, %B[%i + 1, %j] : memref<10x7xf32>
             }
           }
           %one = arith.constant 1.0 : f32
           affine.for %i = 0 to 8 {
             affine.for %j = 0 to 6 {
-              %b = affine.load %B[CONSUMER] : memref<9x7xf32>
+              %b = affine.load %B[CONSUMER] : memref<10x7xf32>
               %a = affine.load %A[%i, %j] : memref<9x7xf32>
               %s = arith.addf %b, %a : f32
               %t = arith.addf %s, %one : f32
               affine.store %t, %C[%i, %j] : memref<9x7xf32>
             }
           }
-          memref.dealloc %B : memref<9x7xf32>
+          memref.dealloc %B : memref<10x7xf32>
           return
         }
         """.replace("CONSUMER", consumerRead));
@@ -57,7 +60,7 @@ class FuseTest {
 
   @Test
   void producerConsumerFusesBothLevelsAndKeepsTheProducersHandles() {
-    Operation f = LoopHandles.assign(producerConsumer("%i, %j"));
+    Operation f = LoopHandles.assign(producerConsumer("%i + 1, %j"));
     assertEquals(List.of("i", "j", "i2", "j2"), TransformTesting.loopNames(f));
     assertEquals(Fuse.Relation.PRODUCER_CONSUMER, Fuse.relation(f, "i", "i2"));
     assertEquals(2, Fuse.shapeDepth(f, "i", "i2"));
@@ -68,15 +71,33 @@ class FuseTest {
   }
 
   @Test
+  void theTemporaryShrinksToWhatOneFusedIterationUses() {
+    Operation f = LoopHandles.assign(producerConsumer("%i + 1, %j"));
+    assertEquals(List.of(1L, 1L), allocShape(
+        TransformTesting.applyChecked(f, new Fuse("i", "i2", 2))));
+    assertEquals(List.of(1L, 7L), allocShape(
+        TransformTesting.applyChecked(f, new Fuse("i", "i2", 1))));
+    // Read one row behind, each outer iteration no longer owns its row: the buffer stays.
+    assertEquals(List.of(10L, 7L), allocShape(TransformTesting.applyChecked(
+        LoopHandles.assign(producerConsumer("%i, %j")), new Fuse("i", "i2", 2))));
+  }
+
+  private static List<Long> allocShape(Operation func) {
+    return func.body().operations().stream().filter(op -> op.is("memref.alloc"))
+        .map(op -> ((dev.colt.ir.MemRefType) op.result().type()).shape()).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void consumerReadingBehindTheProducerFusesAtBothLevels() {
-    // B[i-1] was written one fused iteration earlier: legal.
-    Operation f = producerConsumer("%i - 1 + 1, %j");
+    // B[i] (row i, written at fused iteration i - 1): legal.
+    Operation f = producerConsumer("%i, %j");
     TransformTesting.applyChecked(f, new Fuse("i", "i2", 2));
   }
 
   @Test
   void readBeforeWriteIsRefusedWithAReadableReason() {
-    Operation f = LoopHandles.assign(producerConsumer("%i + 1, %j"));
+    Operation f = LoopHandles.assign(producerConsumer("%i + 2, %j"));
     for (int depth : new int[] {1, 2}) {
       Fuse fuse = new Fuse("i", "i2", depth);
       Refusal r = fuse.check(f).orElseThrow();
@@ -84,7 +105,7 @@ class FuseTest {
           assertInstanceOf(Refusal.FusionReversesDependence.class, r);
       assertTrue(rev.readsBeforeWrite());
       assertEquals("fusion would read before write", r.shortMessage());
-      assertTrue(r.detail().contains("'i2' would read elements of memref<9x7xf32> before 'i'"
+      assertTrue(r.detail().contains("'i2' would read elements of memref<10x7xf32> before 'i'"
           + " writes them"), r.detail());
       assertThrows(IllegalStateException.class, () -> fuse.apply(f));
       // The check is right: forcing the rewrite changes the results.
@@ -95,7 +116,7 @@ class FuseTest {
 
   @Test
   void readingAheadInTheInnerLoopOnlyAllowsOuterFusion() {
-    Operation f = LoopHandles.assign(producerConsumer("%i, %j + 1"));
+    Operation f = LoopHandles.assign(producerConsumer("%i + 1, %j + 1"));
     assertTrue(new Fuse("i", "i2", 2).check(f).isPresent());
     TransformTesting.applyChecked(f, new Fuse("i", "i2", 1));
   }

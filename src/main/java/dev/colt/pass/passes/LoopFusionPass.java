@@ -33,7 +33,9 @@ public final class LoopFusionPass implements Pass {
       first writes a memref the second reads (producer-consumer) or both read one and neither \
       writes what the other touches (sibling), fuses their outer loops at the deepest level where \
       the bounds are identical and fusion is legal: the fused body runs the first nest's body, \
-      then the second's, at the second nest's place. Illegal fusions (the consumer would read an \
+      then the second's, at the second nest's place. A local buffer used only inside the fused \
+      nest, each fused iteration touching its own elements, shrinks to one iteration's \
+      elements. Illegal fusions (the consumer would read an \
       element before the producer writes it, or another dependence would be reversed, or an op \
       between the nests touches the producer's memrefs) are left alone with a remark.""",
       PassInfo.Anchor.FUNCTION, List.of(MODE, MAX_DEPTH),
