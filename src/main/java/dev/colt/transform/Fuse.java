@@ -79,9 +79,12 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     }
     Fused fused = fuse(named, p);
     DependenceAnalysis after = DependenceAnalysis.of(fused.func);
+    // Loops enclosing both nests order their instances the same way before and after fusion; a
+    // vector carried by a fused loop is a second-nest instance now running before a first-nest one.
+    int enclosing = p.band1.get(0).depth();
     for (Dependence d : after.dependences()) {
       if (fused.fromSecond.contains(d.source().op()) && !fused.fromSecond.contains(d.sink().op())
-          && d.vectors().stream().anyMatch(v -> v.carrierLevel() >= 0)) {
+          && d.vectors().stream().anyMatch(v -> v.carrierLevel() >= enclosing)) {
         return Optional.of(new Refusal.FusionReversesDependence(first, second, d));
       }
     }
@@ -157,8 +160,8 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
       return new Targets.Found<>(null, b.refusal());
     }
     Operation parent = forest.parentOp(a.value().op());
-    if (parent == null || parent != forest.parentOp(b.value().op())
-        || forest.position(a.value().op()) > forest.position(b.value().op())) {
+    List<Operation> block = parent == null ? List.of() : blockOf(parent, a.value().op());
+    if (indexOf(block, a.value().op()) >= indexOf(block, b.value().op())) {
       return mismatch("'" + first + "' and '" + second
           + "' must be nests in the same block, '" + first + "' first");
     }
@@ -203,9 +206,7 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     Operation l2 = p.band2.get(0).op();
     Set<Value> touched = memrefs(l1, false);
     touched.addAll(memrefs(l1, true));
-    List<Operation> ops = da.forest().parentOp(l1).regions().stream()
-        .flatMap(r -> r.blocks().stream()).filter(b -> b.operations().contains(l1))
-        .findFirst().orElseThrow().operations();
+    List<Operation> ops = blockOf(da.forest().parentOp(l1), l1);
     int from = indexOf(ops, l1);
     int to = indexOf(ops, l2);
     Set<Operation> unknown = identitySet();
@@ -236,13 +237,20 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     return null;
   }
 
+  /** The operations of the block of {@code parent} that holds {@code op}. */
+  private static List<Operation> blockOf(Operation parent, Operation op) {
+    return parent.regions().stream().flatMap(r -> r.blocks().stream())
+        .filter(b -> indexOf(b.operations(), op) >= 0).findFirst().orElseThrow().operations();
+  }
+
+  /** The position of {@code op} (by identity) in {@code ops}, or -1. */
   private static int indexOf(List<Operation> ops, Operation op) {
     for (int i = 0; i < ops.size(); i++) {
       if (ops.get(i) == op) {
         return i;
       }
     }
-    throw new IllegalArgumentException("op not in block");
+    return -1;
   }
 
   /** The fused function, the ops that came from the second nest, and the fused loops. */

@@ -25,7 +25,7 @@ class FuseSkewProperties {
     return ReferenceInterpreter.sameResults(a, b, 1e-4);
   }
 
-  @Property(tries = 120)
+  @Property(tries = 250)
   void acceptedFusionsPreserveResults(@ForAll long seed) {
     Operation f = LoopHandles.assign(RandomNests.generatePair(new Random(seed)));
     List<LoopForest.Loop> roots = LoopForest.of(f).roots();
@@ -42,7 +42,29 @@ class FuseSkewProperties {
         assertTrue(sameResults(f, out), () -> "fusing at depth " + fuse.depth()
             + " changed the results");
         assertEquals(roots.size() - 1, LoopForest.of(out).roots().size());
+        fuseInnerSiblings(f, out);
       }
+    }
+  }
+
+  /** After an outer fusion, the inner nests now side by side fuse too when legal. */
+  private static void fuseInnerSiblings(Operation original, Operation fused) {
+    List<LoopForest.Loop> inner = LoopForest.of(fused).roots().get(0).children();
+    if (inner.size() != 2) {
+      return;
+    }
+    String a = LoopHandles.nameOf(inner.get(0).op());
+    String b = LoopHandles.nameOf(inner.get(1).op());
+    int depth = Fuse.shapeDepth(fused, a, b);
+    if (depth == 0) {
+      return;
+    }
+    Fuse fuse = new Fuse(a, b, depth);
+    Optional<Refusal> r = fuse.check(fused);
+    Statistics.label("inner fusion").collect(r.map(Refusal::shortMessage).orElse("accepted"));
+    if (r.isEmpty()) {
+      assertTrue(sameResults(original, fuse.apply(fused)), () -> "then " + fuse
+          + " changed the results");
     }
   }
 

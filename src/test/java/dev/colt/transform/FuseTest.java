@@ -122,6 +122,19 @@ class FuseTest {
   }
 
   @Test
+  void innerNestsLeftSideBySideByOuterFusionFuseToo() {
+    Operation f = LoopHandles.assign(producerConsumer("%i + 1, %j"));
+    Operation outer = TransformTesting.applyChecked(f, new Fuse("i", "i2", 1));
+    assertEquals(List.of("i", "j", "j2"), TransformTesting.loopNames(outer));
+    Operation inner = TransformTesting.applyChecked(outer, new Fuse("j", "j2", 1));
+    assertEquals(List.of("i", "j"), TransformTesting.loopNames(inner));
+    Operation ahead = new Fuse("i", "i2", 1).apply(
+        LoopHandles.assign(producerConsumer("%i + 1, %j + 1")));
+    assertEquals("fusion would read before write",
+        new Fuse("j", "j2", 1).check(ahead).orElseThrow().shortMessage());
+  }
+
+  @Test
   void siblingNestsReadingOneInputFuse() {
     Operation f = LoopHandles.assign(func("""
         func.func @sib(%A: memref<16xf32>, %B: memref<16xf32>, %C: memref<16xf32>) {
