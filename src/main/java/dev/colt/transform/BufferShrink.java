@@ -25,7 +25,9 @@ import java.util.Set;
  * induction variable x of one fused loop, and together those dimensions name every fused loop:
  * then each fused
  * iteration touches its own elements, no value flows between iterations through the buffer, and
- * those dimensions shrink to size 1 (subscript 0). A buffer that does not qualify is left alone.
+ * those dimensions shrink to size 1 (subscript 0). A buffer that does not qualify is left alone,
+ * and so are all buffers when a fused loop is marked parallel (its iterations would share the
+ * shrunk elements; once shrunk, the dependences through them keep the loops sequential).
  */
 final class BufferShrink {
   private BufferShrink() {}
@@ -34,6 +36,9 @@ final class BufferShrink {
   static Operation shrink(Operation func, Operation fused, int depth) {
     LoopForest forest = LoopForest.of(func);
     List<LoopForest.Loop> band = forest.bandFrom(forest.loop(fused)).subList(0, depth);
+    if (band.stream().anyMatch(l -> l.op().hasAttr(AffineOps.PARALLEL_ATTR))) {
+      return func;
+    }
     Set<Value> fusedIvs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     band.forEach(l -> fusedIvs.add(l.inductionVar()));
     Map<Value, List<Access>> accesses = new IdentityHashMap<>();

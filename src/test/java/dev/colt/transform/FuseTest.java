@@ -82,6 +82,15 @@ class FuseTest {
         LoopHandles.assign(producerConsumer("%i, %j")), new Fuse("i", "i2", 2))));
   }
 
+  @Test
+  void parallelFusedLoopsKeepTheirBuffer() {
+    Operation f = LoopHandles.assign(producerConsumer("%i + 1, %j"));
+    f = new Parallelize("i").apply(new Parallelize("i2").apply(f));
+    Operation out = TransformTesting.applyChecked(f, new Fuse("i", "i2", 2));
+    assertEquals(List.of(10L, 7L), allocShape(out));
+    assertTrue(LoopHandles.find(out, "i").hasAttr(dev.colt.analysis.AffineOps.PARALLEL_ATTR));
+  }
+
   private static List<Long> allocShape(Operation func) {
     return func.body().operations().stream().filter(op -> op.is("memref.alloc"))
         .map(op -> ((dev.colt.ir.MemRefType) op.result().type()).shape()).findFirst()
