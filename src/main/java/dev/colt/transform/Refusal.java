@@ -187,7 +187,7 @@ public sealed interface Refusal {
               : "'" + second + "' would overwrite elements of " + memref + " before '" + first
                   + "' reads them";
       return "fusing '" + first + "' and '" + second + "' is illegal: " + what
-          + " (over the fused loops: direction " + dependence.vectors()
+          + " (over the loops enclosing both: direction " + dependence.vectors()
           + (dependence.distance().stream().allMatch(java.util.Objects::nonNull)
               ? ", '" + first + "' touches them " + dependence.distance() + " iterations later" : "")
           + ")";
