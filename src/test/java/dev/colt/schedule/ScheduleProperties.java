@@ -28,10 +28,19 @@ class ScheduleProperties {
 
   /** Applies up to {@code steps} random legal actions; returns the trace. */
   private static Trace randomTrace(Operation func, Random r, int steps) {
+    return randomTrace(func, r, steps, false);
+  }
+
+  /** Like above; with {@code preferFusion} a legal fusion is taken half of the time. */
+  private static Trace randomTrace(Operation func, Random r, int steps, boolean preferFusion) {
     Operation cur = LoopHandles.assign(func);
     Trace trace = new Trace(List.of());
     for (int s = 0; s < steps; s++) {
       List<Action> menu = ActionMenu.legalActions(cur, Machine.host());
+      List<Action> fusions = menu.stream().filter(a -> a instanceof Action.Fuse).toList();
+      if (preferFusion && !fusions.isEmpty() && r.nextBoolean()) {
+        menu = fusions;
+      }
       if (menu.isEmpty()) {
         break;
       }
@@ -47,6 +56,18 @@ class ScheduleProperties {
     Random r = new Random(seed);
     Operation func = RandomNests.generate(r);
     Trace trace = randomTrace(func, r, 1 + r.nextInt(4));
+    Operation out = trace.replay(func);
+    assertTrue(sameResults(func, out), () -> "results changed by\n" + trace.toText());
+    assertEquals(StructuralHash.of(out), StructuralHash.of(trace.replay(func)));
+  }
+
+  @Property(tries = 40)
+  void acceptedActionsPreserveResultsOnNestPairs(@ForAll long seed) {
+    Random r = new Random(seed);
+    Operation func = RandomNests.generatePair(r);
+    Trace trace = randomTrace(func, r, 1 + r.nextInt(4), true);
+    net.jqwik.api.statistics.Statistics.label("fused").collect(
+        trace.actions().stream().anyMatch(a -> a instanceof Action.Fuse));
     Operation out = trace.replay(func);
     assertTrue(sameResults(func, out), () -> "results changed by\n" + trace.toText());
     assertEquals(StructuralHash.of(out), StructuralHash.of(trace.replay(func)));
