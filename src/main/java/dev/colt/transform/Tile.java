@@ -58,6 +58,10 @@ public record Tile(List<String> loops, List<Long> sizes) implements LoopTransfor
       if (r != null) {
         return Optional.of(r);
       }
+      if (!AffineOps.iterInits(l.op()).isEmpty()) {
+        return Optional.of(new Refusal.UnsupportedShape(Targets.name(l),
+            "tiling a loop with iter_args is not supported"));
+      }
       if (AffineOps.step(l.op()) != 1) {
         return Optional.of(new Refusal.UnsupportedShape(Targets.name(l),
             "tiling needs a unit step, the step is " + AffineOps.step(l.op())));

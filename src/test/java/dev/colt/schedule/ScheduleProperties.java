@@ -76,9 +76,10 @@ class ScheduleProperties {
   @Property(tries = 15)
   void acceptedActionsPreserveMatmulAndStencils(@ForAll long seed) {
     Random r = new Random(seed);
-    Operation func = switch (r.nextInt(3)) {
+    Operation func = switch (r.nextInt(4)) {
       case 0 -> Kernels.matmul(4 + r.nextInt(5), 8 + r.nextInt(9), 2 + r.nextInt(5));
       case 1 -> Kernels.gaussSeidel(5 + r.nextInt(5));
+      case 2 -> Kernels.skewedRecurrence(5 + r.nextInt(6));
       default -> Kernels.triangular(5 + r.nextInt(6));
     };
     Trace trace = randomTrace(func, r, 1 + r.nextInt(3));
