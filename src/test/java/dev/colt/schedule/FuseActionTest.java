@@ -12,6 +12,7 @@ import dev.colt.analysis.StructuralHash;
 import dev.colt.dialect.func.FuncOp;
 import dev.colt.exec.data.Checksums;
 import dev.colt.exec.interp.Interpreter;
+import dev.colt.exec.jit.JitRunner;
 import dev.colt.ir.DiagnosticException;
 import dev.colt.ir.Operation;
 import dev.colt.ir.text.Parser;
@@ -81,9 +82,12 @@ class FuseActionTest {
     assertEquals(LoopHandles.names(a), LoopHandles.names(b));
     assertEquals(LoopForest.of(func).roots().size() - 2, LoopForest.of(a).roots().size());
     Operation after = IrRewrite.replace(module, FuncOp.lookup(module, "mlp"), List.of(a));
-    List<String> diff = Checksums.differences(
-        Checksums.lines(Interpreter.runWithPatternInputs(module, "mlp")),
+    List<String> expected = Checksums.lines(Interpreter.runWithPatternInputs(module, "mlp"));
+    List<String> diff = Checksums.differences(expected,
         Checksums.lines(Interpreter.runWithPatternInputs(after, "mlp")), 1e-4);
     assertTrue(diff.isEmpty(), diff::toString);
+    List<String> jit = Checksums.differences(expected,
+        Checksums.lines(JitRunner.runWithPatternInputs(after, "mlp")), 1e-4);
+    assertTrue(jit.isEmpty(), jit::toString);
   }
 }
