@@ -7,7 +7,7 @@
 // CHECK: affine.for %{{.*}} = 0 to 128 step 128 {
 // CHECK: %[[PANEL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x128x32xf32>
 // CHECK: colt.loop = "i.tile.copy2"
-// CHECK: affine.for %{{.*}} = 0 to 128 step 64 {
+// CHECK: affine.for %{{.*}} = 0 to 128 step 128 {
 // CHECK: iter_args(
 // CHECK-SAME: -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
 // CHECK: vector.broadcast

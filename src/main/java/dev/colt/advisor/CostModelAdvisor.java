@@ -53,22 +53,11 @@ public final class CostModelAdvisor implements Advisor<Operation, Action> {
         candidates.add(i);
       }
     }
-    if (candidates.size() > maxLookahead) {
-      List<Integer> spread = new ArrayList<>();
-      for (int k = 0; k < maxLookahead; k++) {
-        spread.add(candidates.get((int) ((long) k * candidates.size() / maxLookahead)));
-      }
-      candidates = spread;
-    }
+    candidates = spread(candidates, maxLookahead);
     double current = model.estimate(view.node()).cycles();
-    double[] predicted = new double[view.menu().size()];
+    double[] predicted = predict(space, model, view.node(), view.menu(), candidates);
     double best = Double.POSITIVE_INFINITY;
     for (int i : candidates) {
-      try {
-        predicted[i] = model.estimate(space.apply(view.node(), view.menu().get(i))).cycles();
-      } catch (IllegalActionException | RuntimeException e) {
-        predicted[i] = Double.POSITIVE_INFINITY;
-      }
       best = Math.min(best, predicted[i]);
     }
     if (best == Double.POSITIVE_INFINITY) {
@@ -86,5 +75,36 @@ public final class CostModelAdvisor implements Advisor<Operation, Action> {
     return new Proposal(List.of(pick), next, Usage.NONE, String.format(java.util.Locale.ROOT,
         "predicted %.3g -> %.3g cycles: %s", current, predicted[pick],
         view.menuText().get(pick)));
+  }
+
+  /** At most {@code max} of {@code candidates}, spread evenly over the list (all when fewer). */
+  static List<Integer> spread(List<Integer> candidates, int max) {
+    if (candidates.size() <= max) {
+      return candidates;
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int k = 0; k < max; k++) {
+      out.add(candidates.get((int) ((long) k * candidates.size() / max)));
+    }
+    return out;
+  }
+
+  /**
+   * The cost model's predicted cycles after applying each menu entry of {@code candidates} to
+   * {@code node}, indexed like the menu; entries not among the candidates, and actions that do not
+   * apply, are +infinity.
+   */
+  static double[] predict(SearchSpace<Operation, Action> space, CostModel model, Operation node,
+      List<Action> menu, List<Integer> candidates) {
+    double[] predicted = new double[menu.size()];
+    java.util.Arrays.fill(predicted, Double.POSITIVE_INFINITY);
+    for (int i : candidates) {
+      try {
+        predicted[i] = model.estimate(space.apply(node, menu.get(i))).cycles();
+      } catch (IllegalActionException | RuntimeException e) {
+        predicted[i] = Double.POSITIVE_INFINITY;
+      }
+    }
+    return predicted;
   }
 }

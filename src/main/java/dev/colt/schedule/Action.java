@@ -150,12 +150,17 @@ public sealed interface Action {
   }
 
   /**
-   * {@code pack L arg=N [strip=S]}: copy the block of memref argument N that L reads into a
-   * buffer, row-major or (strip S > 0) in strips of S columns.
+   * {@code pack L arg=N [strip=S [dim=D]]}: copy the block of memref argument N that L reads into
+   * a buffer, row-major or (strip S > 0) in strips of S elements of dimension D (default -1, the
+   * last).
    */
-  record Pack(String loop, int arg, long strip) implements Action {
+  record Pack(String loop, int arg, long strip, int dim) implements Action {
     public Pack(String loop, int arg) {
-      this(loop, arg, 0);
+      this(loop, arg, 0, -1);
+    }
+
+    public Pack(String loop, int arg, long strip) {
+      this(loop, arg, strip, -1);
     }
 
     public String kind() {
@@ -163,11 +168,12 @@ public sealed interface Action {
     }
 
     public String text() {
-      return "pack " + loop + " arg=" + arg + (strip == 0 ? "" : " strip=" + strip);
+      return "pack " + loop + " arg=" + arg + (strip == 0 ? "" : " strip=" + strip)
+          + (dim == -1 ? "" : " dim=" + dim);
     }
 
     public LoopTransform transform() {
-      return new dev.colt.transform.Pack(loop, arg, strip);
+      return new dev.colt.transform.Pack(loop, arg, strip, dim);
     }
   }
 

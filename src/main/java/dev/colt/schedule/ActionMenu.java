@@ -16,18 +16,23 @@ import java.util.Set;
  * Candidate actions for a function, each kept only if its transformation's check accepts it, in
  * a stable order (by kind, then loop order, then parameters). Menus: tile sizes are powers of two
  * from 4 up to below the trip count (uniform across the band, plus variants whose innermost size is
- * a multiple of the fp32 lane count); unroll and unroll-and-jam factors 2, 4, 8 up to the trip
- * count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the machine's fp32
- * lanes and the trip count; permutations of bands of up to four loops; packing of each memref
- * argument at each loop that has nested loops; fusion of each loop nest with the next nest in its
- * block at every depth where their bounds match; skewing (factor 1) the second loop of a band that
- * is not permutable, after which a two-loop band may interchange. Normalize is not offered (it
- * does not speed anything up by itself); traces and passes can still use it.
+ * a multiple of the fp32 lane count), and register tiles of two adjacent loops inside a longer band
+ * (4 or 8 rows by one or two vectors of fp32 lanes); unroll and unroll-and-jam factors 2, 4, 8 up
+ * to the trip count, full unrolling up to 16 iterations; vector widths 4, 8, 16 up to the
+ * machine's fp32 lanes and the trip count; permutations of bands of up to four loops, and of every
+ * three adjacent loops of longer bands (a tiled band reorders its tile loops or its point loops
+ * that way); packing of each memref argument at each loop that has nested loops, row-major and in
+ * strips of two vectors of fp32 lanes (the width of a register tile); fusion of each loop nest
+ * with the next nest in its block at every depth where their bounds match; skewing (factor 1) the
+ * second loop of a band that is not permutable, after which a two-loop band may interchange.
+ * Normalize is not offered (it does not speed anything up by itself); traces and passes can still
+ * use it.
  */
 public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
   private static final long[] FACTORS = {2, 4, 8};
   private static final int MAX_FULL_UNROLL = 16;
+  private static final long[] REGISTER_ROWS = {4, 8};
 
   private ActionMenu() {}
 
@@ -50,9 +55,13 @@ public final class ActionMenu {
     int lanes = machine.lanes(32);
     Set<Action> out = new LinkedHashSet<>();
     for (List<LoopForest.Loop> band : forest.bands()) {
-      if (band.size() >= 2 && band.size() <= 4) {
-        for (List<LoopForest.Loop> perm : permutations(band)) {
-          if (!perm.equals(band)) {
+      List<List<LoopForest.Loop>> windows = band.size() <= 4 ? List.of(band) : windows(band, 3);
+      for (List<LoopForest.Loop> window : windows) {
+        if (window.size() < 2) {
+          continue;
+        }
+        for (List<LoopForest.Loop> perm : permutations(window)) {
+          if (!perm.equals(window)) {
             out.add(new Action.Permute(perm.stream().map(l -> name(l)).toList()));
           }
         }
@@ -75,6 +84,23 @@ public final class ActionMenu {
             vec.set(vec.size() - 1, 2L * lanes);
             if (2L * lanes < trips[trips.length - 1]) {
               out.add(new Action.Tile(names, vec));
+            }
+          }
+        }
+      }
+    }
+    for (List<LoopForest.Loop> band : forest.bands()) {
+      if (band.size() < 3) {
+        continue;
+      }
+      for (List<LoopForest.Loop> pair : windows(band, 2)) {
+        long rowTrip = bounds.maxTripCount(pair.get(0).op()).orElse(0);
+        long colTrip = bounds.maxTripCount(pair.get(1).op()).orElse(0);
+        for (long rows : REGISTER_ROWS) {
+          for (long cols : new long[] {lanes, 2L * lanes}) {
+            if (rows < rowTrip && cols < colTrip) {
+              out.add(new Action.Tile(pair.stream().map(ActionMenu::name).toList(),
+                  List.of(rows, cols)));
             }
           }
         }
@@ -120,6 +146,7 @@ public final class ActionMenu {
       if (!l.children().isEmpty()) {
         for (int a = 0; a < nargs; a++) {
           out.add(new Action.Pack(name(l), a));
+          out.add(new Action.Pack(name(l), a, 2L * lanes));
         }
       }
     }
@@ -154,6 +181,15 @@ public final class ActionMenu {
 
   private static String name(LoopForest.Loop l) {
     return LoopHandles.nameOf(l.op());
+  }
+
+  /** Every run of {@code size} adjacent loops of {@code band}, outermost first. */
+  private static List<List<LoopForest.Loop>> windows(List<LoopForest.Loop> band, int size) {
+    List<List<LoopForest.Loop>> out = new ArrayList<>();
+    for (int i = 0; i + size <= band.size(); i++) {
+      out.add(band.subList(i, i + size));
+    }
+    return out;
   }
 
   private static List<List<LoopForest.Loop>> permutations(List<LoopForest.Loop> xs) {

@@ -15,8 +15,8 @@ import java.util.List;
  * Writes and reads traces as JSON objects with named fields (no positional arrays): every action
  * has {@code kind}, then {@code loops} (tile, permute, fuse, skew) or {@code loop}, and its
  * parameters ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg},
- * optional {@code strip}, {@code depth}). Malformed JSON or a missing field gives a
- * DiagnosticException.
+ * optional {@code strip} and {@code dim}, {@code depth}). Malformed JSON or a missing field gives
+ * a DiagnosticException.
  */
 final class TraceJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,6 +46,9 @@ final class TraceJson {
           n.put("loop", x.loop()).put("arg", x.arg());
           if (x.strip() != 0) {
             n.put("strip", x.strip());
+          }
+          if (x.dim() != -1) {
+            n.put("dim", x.dim());
           }
         }
         case Action.Fuse x -> {
@@ -93,7 +96,8 @@ final class TraceJson {
         case "hoist" -> new Action.Hoist(text(n, "loop", i));
         case "parallelize" -> new Action.Parallelize(text(n, "loop", i));
         case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i),
-            n.has("strip") ? number(n, "strip", i) : 0);
+            n.has("strip") ? number(n, "strip", i) : 0,
+            n.has("dim") ? (int) number(n, "dim", i) : -1);
         case "fuse" -> {
           List<String> loops = pairOf(n, i);
           yield new Action.Fuse(loops.get(0), loops.get(1), (int) number(n, "depth", i));

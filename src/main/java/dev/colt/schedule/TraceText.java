@@ -12,7 +12,7 @@ import java.util.List;
  * loop handles. Kinds and keys: {@code tile L,.. sizes=N,..}, {@code permute L,..},
  * {@code unroll L factor=N | unroll L full}, {@code unroll-and-jam L factor=N},
  * {@code vectorize L width=N}, {@code scalar-replace L}, {@code hoist L}, {@code parallelize L},
- * {@code pack L arg=N [strip=S]}, {@code fuse F,S depth=N}, {@code normalize L},
+ * {@code pack L arg=N [strip=S [dim=D]]}, {@code fuse F,S depth=N}, {@code normalize L},
  * {@code skew O,I factor=N}.
  * Text after {@code #} and blank lines are ignored. Errors are DiagnosticExceptions located at
  * the offending line and column.
@@ -69,7 +69,8 @@ final class TraceText {
       case "hoist" -> new Action.Hoist(single(loops, kind, loc));
       case "parallelize" -> new Action.Parallelize(single(loops, kind, loc));
       case "pack" -> new Action.Pack(single(loops, kind, loc), (int) number(params, "arg", loc),
-          params.containsKey("strip") ? number(params, "strip", loc) : 0);
+          params.containsKey("strip") ? number(params, "strip", loc) : 0,
+          params.containsKey("dim") ? (int) number(params, "dim", loc) : -1);
       case "fuse" -> new Action.Fuse(two(loops, kind, loc).get(0), loops.get(1),
           (int) number(params, "depth", loc));
       case "normalize" -> new Action.Normalize(single(loops, kind, loc));
@@ -82,7 +83,7 @@ final class TraceText {
       case "unroll", "unroll-and-jam", "skew" -> java.util.Set.of("factor");
       case "fuse" -> java.util.Set.of("depth");
       case "vectorize" -> java.util.Set.of("width");
-      case "pack" -> java.util.Set.of("arg", "strip");
+      case "pack" -> java.util.Set.of("arg", "strip", "dim");
       default -> java.util.Set.of();
     };
     for (String k : params.keySet()) {

@@ -19,6 +19,10 @@ import java.util.Random;
  * advisors other than the largest, the largest advisor receives a correction request and its child
  * replaces the cheaper one when it scores at least as well.
  *
+ * <p>The run ends when the measurement budget, the time limit, or the advisor budget in tokens or
+ * money (summed over the pool, failed calls included) is spent; a call in flight when an advisor
+ * budget is crossed still completes, so the usage may overshoot by one call.
+ *
  * <p>Nodes shallower than {@code randomDepth}, and expansions whose advisor failed (an error, an
  * out-of-menu index, an illegal or duplicate action), use a random menu action instead, so a failing
  * advisor never stalls the search. With the same seed, advisor answers and measurements, two runs
@@ -44,6 +48,7 @@ public final class ColtTreeSearch<P, A> {
   private MeasurementLedger<P> ledger;
   private int nextId;
   private int regressions;
+  private boolean advisorBudgetAnnounced;
 
   /**
    * @param advisors the pool, in any order; may be empty (then every expansion is random)
@@ -83,7 +88,7 @@ public final class ColtTreeSearch<P, A> {
     ledger = new MeasurementLedger<>(rootProgram, root.hash(), evaluator, store, config.budget(),
         config.timeLimitMillis(), listener);
     root.setEvaluation(ledger.known(root.hash()).orElseThrow());
-    while (!ledger.exhausted()) {
+    while (!ledger.exhausted() && !advisorBudgetReached()) {
       SearchNode<P> leaf = selectExpandable(root);
       if (leaf == null) {
         break;
@@ -304,7 +309,7 @@ public final class ColtTreeSearch<P, A> {
     boolean regressed = !child.evaluation().isOk() || child.speedup() < node.speedup();
     regressions = regressed ? regressions + 1 : 0;
     if (regressions < config.regressionsBeforeEscalation() || stats.get(largest).benched()
-        || ledger.exhausted()) {
+        || ledger.exhausted() || advisorBudgetReached()) {
       return child;
     }
     regressions = 0;
@@ -330,6 +335,23 @@ public final class ColtTreeSearch<P, A> {
       return large;
     }
     return child;
+  }
+
+  /**
+   * True once the pool's summed tokens (in plus out) or money reached the configured advisor budget;
+   * the first time, an {@link SearchEvent.AdvisorBudgetReached} event says which.
+   */
+  private boolean advisorBudgetReached() {
+    long tokens = stats.values().stream().mapToLong(s -> s.tokensIn() + s.tokensOut()).sum();
+    double money = stats.values().stream().mapToDouble(AdvisorStats::money).sum();
+    boolean tokensOut = config.tokenBudget() > 0 && tokens >= config.tokenBudget();
+    boolean moneyOut = config.moneyBudget() > 0 && money >= config.moneyBudget();
+    if ((tokensOut || moneyOut) && !advisorBudgetAnnounced) {
+      advisorBudgetAnnounced = true;
+      ledger.emit(new SearchEvent.AdvisorBudgetReached(ledger.measurements(), tokens,
+          config.tokenBudget(), money, config.moneyBudget()));
+    }
+    return tokensOut || moneyOut;
   }
 
   private void backup(SearchNode<P> from, double reward) {

@@ -15,10 +15,15 @@ package dev.colt.search;
  * @param maxDuplicateRetries attempts to find a new child when proposals repeat known programs
  * @param errorsBeforeBench consecutive failed calls after which an advisor is benched
  * @param timeLimitMillis wall-clock limit (0 = none)
+ * @param tokenBudget advisor tokens (in plus out, summed over the pool) after which the search
+ *     stops (0 = none)
+ * @param moneyBudget advisor money (summed over the pool, in the advisors' price unit) after which
+ *     the search stops (0 = none)
  */
 public record SearchConfig(int budget, double lambda, double exploration,
     int regressionsBeforeEscalation, long seed, int maxChildren, int randomDepth,
-    int maxDuplicateRetries, int errorsBeforeBench, long timeLimitMillis) {
+    int maxDuplicateRetries, int errorsBeforeBench, long timeLimitMillis, long tokenBudget,
+    double moneyBudget) {
 
   public SearchConfig {
     if (budget < 1) {
@@ -33,6 +38,20 @@ public record SearchConfig(int budget, double lambda, double exploration,
     if (maxChildren < 1) {
       throw new IllegalArgumentException("maxChildren must be at least 1");
     }
+    if (tokenBudget < 0) {
+      throw new IllegalArgumentException("token budget must be non-negative, got " + tokenBudget);
+    }
+    if (!(moneyBudget >= 0)) {
+      throw new IllegalArgumentException("money budget must be non-negative, got " + moneyBudget);
+    }
+  }
+
+  /** A configuration with no token or money budget. */
+  public SearchConfig(int budget, double lambda, double exploration,
+      int regressionsBeforeEscalation, long seed, int maxChildren, int randomDepth,
+      int maxDuplicateRetries, int errorsBeforeBench, long timeLimitMillis) {
+    this(budget, lambda, exploration, regressionsBeforeEscalation, seed, maxChildren, randomDepth,
+        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, 0, 0);
   }
 
   /** Defaults: lambda 0.5, c 1.41, k 2, 2 children per node, random expansion above depth 1. */
@@ -42,31 +61,43 @@ public record SearchConfig(int budget, double lambda, double exploration,
 
   public SearchConfig withSeed(long newSeed) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, newSeed,
-        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis);
+        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis,
+        tokenBudget, moneyBudget);
   }
 
   public SearchConfig withLambda(double newLambda) {
     return new SearchConfig(budget, newLambda, exploration, regressionsBeforeEscalation, seed,
-        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis);
+        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis,
+        tokenBudget, moneyBudget);
   }
 
   public SearchConfig withRandomDepth(int depth) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
-        maxChildren, depth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis);
+        maxChildren, depth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget,
+        moneyBudget);
   }
 
   public SearchConfig withEscalationAfter(int k) {
     return new SearchConfig(budget, lambda, exploration, k, seed, maxChildren, randomDepth,
-        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis);
+        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget, moneyBudget);
   }
 
   public SearchConfig withMaxChildren(int n) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed, n,
-        randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis);
+        randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget,
+        moneyBudget);
   }
 
   public SearchConfig withTimeLimitMillis(long millis) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
-        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, millis);
+        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, millis, tokenBudget,
+        moneyBudget);
+  }
+
+  /** This configuration with advisor budgets in tokens and money (0 = none). */
+  public SearchConfig withAdvisorBudgets(long tokens, double money) {
+    return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
+        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokens,
+        money);
   }
 }

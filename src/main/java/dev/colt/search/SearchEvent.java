@@ -27,6 +27,16 @@ public sealed interface SearchEvent {
       double parentSpeedup, double smallSpeedup, double largeSpeedup, boolean replaced)
       implements SearchEvent {}
 
+  /**
+   * The advisors' summed usage reached the token or money budget of the run, which stops here.
+   *
+   * @param index measurements done so far
+   * @param tokenBudget the configured token budget (0 = none)
+   * @param moneyBudget the configured money budget (0 = none)
+   */
+  record AdvisorBudgetReached(int index, long tokens, long tokenBudget, double money,
+      double moneyBudget) implements SearchEvent {}
+
   /** An advisor call failed (malformed answer, illegal action, transport error ...). */
   record AdvisorFailed(String advisor, String reason, boolean benched) implements SearchEvent {}
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Renders search results as one HTML page with no external resources: best speedup against
- * measurements for every strategy, each advisor's share of calls, the regressions and escalations
- * of course alteration, and the best trace of each strategy.
+ * measurements for every strategy, each advisor's share of calls and its tokens and money (and, with
+ * several advised strategies, their total advisor cost side by side), the regressions and
+ * escalations of course alteration, and the best trace of each strategy.
  */
 public final class SearchReport {
   private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
@@ -32,20 +33,34 @@ public final class SearchReport {
         .append(escape(title)).append("</h1>\n");
     sb.append("<h2>Best speedup vs measurements</h2>\n").append(convergenceChart(runs));
     sb.append("<h2>Summary</h2>\n<table><tr><th>strategy</th><th>measurements</th>"
-        + "<th>best speedup</th><th>wall s</th><th>search overhead</th><th>escalations</th></tr>\n");
+        + "<th>best speedup</th><th>wall s</th><th>search overhead</th><th>escalations</th>"
+        + "<th>advisor calls</th><th>tokens in/out</th><th>money</th></tr>\n");
     for (var e : runs.entrySet()) {
       SearchResult<?> r = e.getValue();
+      AdvisorStats t = AdvisorStats.total(r.advisors());
       sb.append(String.format(Locale.ROOT,
-          "<tr><td>%s</td><td>%d</td><td>%.2fx</td><td>%.1f</td><td>%.1f%%</td><td>%d</td></tr>%n",
+          "<tr><td>%s</td><td>%d</td><td>%.2fx</td><td>%.1f</td><td>%.1f%%</td><td>%d</td>"
+              + "<td>%d</td><td>%d / %d</td><td>%.5f</td></tr>%n",
           escape(e.getKey()), r.measurements(), r.bestSpeedup(), r.wallMillis() / 1000.0,
-          100 * r.overheadShare(), r.escalations().size()));
+          100 * r.overheadShare(), r.escalations().size(), t.calls(), t.tokensIn(),
+          t.tokensOut(), t.money()));
     }
     sb.append("</table>\n");
+    Map<String, SearchResult<?>> advised = new LinkedHashMap<>();
+    runs.forEach((name, r) -> {
+      if (!r.advisors().isEmpty()) {
+        advised.put(name, r);
+      }
+    });
+    if (advised.size() > 1) {
+      sb.append("<h2>Advisor cost per strategy</h2>\n").append(strategyCostChart(advised));
+    }
     for (var e : runs.entrySet()) {
       SearchResult<?> r = e.getValue();
       if (!r.advisors().isEmpty()) {
         sb.append("<h2>Advisors of ").append(escape(e.getKey())).append("</h2>\n")
-            .append(advisorShareChart(r.advisors())).append(advisorTable(r.advisors()));
+            .append(advisorShareChart(r.advisors())).append(advisorCostCharts(r.advisors()))
+            .append(advisorTable(r.advisors()));
         sb.append("<h3>Regressions and escalations</h3>\n").append(escalationChart(r));
       }
       sb.append("<h3>Best trace of ").append(escape(e.getKey())).append("</h3>\n<pre><code>");
@@ -101,20 +116,95 @@ public final class SearchReport {
   /** A horizontal bar per advisor: its share of all calls. */
   static String advisorShareChart(List<AdvisorStats> advisors) {
     int total = Math.max(1, advisors.stream().mapToInt(AdvisorStats::calls).sum());
+    return barChart("advisor call shares", List.of("calls"), advisors.stream()
+        .map(s -> new Bar(s.name(), new double[] {(double) s.calls() / total},
+            String.format(Locale.ROOT, "%.1f%% (%d)", 100.0 * s.calls() / total, s.calls())))
+        .toList(), 1.0);
+  }
+
+  /**
+   * Two charts of what the advisors cost: tokens per advisor (prompt and answer stacked) and money
+   * per advisor, each bar labelled with its value and its share of the pool's total.
+   */
+  static String advisorCostCharts(List<AdvisorStats> advisors) {
+    long tokens = advisors.stream().mapToLong(s -> s.tokensIn() + s.tokensOut()).sum();
+    double money = advisors.stream().mapToDouble(AdvisorStats::money).sum();
+    String tokenChart = barChart("advisor tokens", List.of("tokens in", "tokens out"),
+        advisors.stream().map(s -> new Bar(s.name(), new double[] {s.tokensIn(), s.tokensOut()},
+            String.format(Locale.ROOT, "%d in + %d out (%.1f%%)", s.tokensIn(), s.tokensOut(),
+                tokens == 0 ? 0.0 : 100.0 * (s.tokensIn() + s.tokensOut()) / tokens))).toList(),
+        Math.max(1, advisors.stream().mapToLong(s -> s.tokensIn() + s.tokensOut()).max()
+            .orElse(1)));
+    String moneyChart = barChart("advisor money", List.of("money"), advisors.stream()
+        .map(s -> new Bar(s.name(), new double[] {s.money()}, String.format(Locale.ROOT,
+            "%.5f (%.1f%%)", s.money(), money == 0 ? 0.0 : 100.0 * s.money() / money))).toList(),
+        Math.max(1e-12, advisors.stream().mapToDouble(AdvisorStats::money).max().orElse(1)));
+    return tokenChart + moneyChart;
+  }
+
+  /** Total advisor tokens and money of each strategy that used advisors, side by side. */
+  static String strategyCostChart(Map<String, ? extends SearchResult<?>> runs) {
+    List<Bar> tokenBars = new ArrayList<>();
+    List<Bar> moneyBars = new ArrayList<>();
+    for (var e : runs.entrySet()) {
+      AdvisorStats t = AdvisorStats.total(e.getValue().advisors());
+      tokenBars.add(new Bar(e.getKey(), new double[] {t.tokensIn(), t.tokensOut()},
+          String.format(Locale.ROOT, "%d tokens", t.tokensIn() + t.tokensOut())));
+      moneyBars.add(new Bar(e.getKey(), new double[] {t.money()},
+          String.format(Locale.ROOT, "%.5f", t.money())));
+    }
+    return barChart("advisor tokens per strategy", List.of("tokens in", "tokens out"), tokenBars,
+        Math.max(1, tokenBars.stream().mapToDouble(b -> b.segments()[0] + b.segments()[1]).max()
+            .orElse(1)))
+        + barChart("advisor money per strategy", List.of("money"), moneyBars,
+            Math.max(1e-12, moneyBars.stream().mapToDouble(b -> b.segments()[0]).max()
+                .orElse(1)));
+  }
+
+  /** One row of a bar chart: stacked segment values and the text printed after the bar. */
+  private record Bar(String name, double[] segments, String text) {}
+
+  /**
+   * Horizontal stacked bars scaled so {@code max} fills the width, with a legend of the segments
+   * when there are several.
+   */
+  private static String barChart(String label, List<String> segmentNames, List<Bar> bars,
+      double max) {
     int rowH = 24;
-    int h = PAD + rowH * advisors.size();
+    int left = 190;
+    double width = W - left - 180;
+    int top = PAD / 2 + (segmentNames.size() > 1 ? 20 : 0);
+    int h = top + PAD / 2 + rowH * bars.size();
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
-            + "aria-label=\"advisor call shares\">%n", W, h));
+            + "aria-label=\"%s\">%n<text x=\"8\" y=\"16\" font-size=\"12\">%s</text>%n", W, h,
+        escape(label), escape(label)));
+    if (segmentNames.size() > 1) {
+      for (int k = 0; k < segmentNames.size(); k++) {
+        sb.append(String.format(Locale.ROOT,
+            "<rect x=\"%d\" y=\"24\" width=\"12\" height=\"12\" fill=\"%s\" opacity=\"%.2f\"/>"
+                + "<text x=\"%d\" y=\"34\" font-size=\"12\">%s</text>%n", left + 110 * k,
+            COLORS[0], 1.0 - 0.5 * k, left + 16 + 110 * k, escape(segmentNames.get(k))));
+      }
+    }
     int i = 0;
-    for (AdvisorStats s : advisors) {
-      double share = (double) s.calls() / total;
-      int y = PAD / 2 + rowH * i;
-      sb.append(String.format(Locale.ROOT,
-          "<text x=\"8\" y=\"%d\" font-size=\"12\">%s</text><rect x=\"160\" y=\"%d\" width=\"%.1f\" "
-              + "height=\"16\" fill=\"%s\"/><text x=\"%.1f\" y=\"%d\" font-size=\"12\">%.1f%% (%d)"
-              + "</text>%n", y + 12, escape(s.name()), y, (W - 260) * share,
-          COLORS[i % COLORS.length], 166 + (W - 260) * share, y + 12, 100 * share, s.calls()));
+    for (Bar b : bars) {
+      int y = top + rowH * i;
+      String color = COLORS[i % COLORS.length];
+      String shown = b.name().length() <= 28 ? b.name() : b.name().substring(0, 27) + "\u2026";
+      sb.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" font-size=\"12\">%s<title>%s"
+          + "</title></text>", y + 12, escape(shown), escape(b.name())));
+      double x = left;
+      for (int k = 0; k < b.segments().length; k++) {
+        double w = width * b.segments()[k] / max;
+        sb.append(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\" "
+                + "opacity=\"%.2f\"><title>%s %s</title></rect>", x, y, w, color, 1.0 - 0.5 * k,
+            escape(b.name()), escape(segmentNames.get(k))));
+        x += w;
+      }
+      sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s"
+          + "</text>%n", x + 6, y + 12, escape(b.text())));
       i++;
     }
     return sb.append("</svg>\n").toString();
@@ -123,13 +213,13 @@ public final class SearchReport {
   private static String advisorTable(List<AdvisorStats> advisors) {
     StringBuilder sb = new StringBuilder("<table><tr><th>advisor</th><th>size</th><th>calls</th>"
         + "<th>errors</th><th>hit rate</th><th>escalations</th><th>tokens in/out</th>"
-        + "<th>cost</th></tr>\n");
+        + "<th>latency s</th><th>money</th></tr>\n");
     for (AdvisorStats s : advisors) {
       sb.append(String.format(Locale.ROOT,
           "<tr><td>%s%s</td><td>%.3g</td><td>%d</td><td>%d</td><td>%.2f</td><td>%d</td>"
-              + "<td>%d / %d</td><td>%.4f</td></tr>%n", escape(s.name()),
+              + "<td>%d / %d</td><td>%.2f</td><td>%.5f</td></tr>%n", escape(s.name()),
           s.benched() ? " (benched)" : "", s.sizeParams(), s.calls(), s.errors(), s.hitRate(),
-          s.escalations(), s.tokensIn(), s.tokensOut(), s.money()));
+          s.escalations(), s.tokensIn(), s.tokensOut(), s.latencyMillis() / 1000, s.money()));
     }
     return sb.append("</table>\n").toString();
   }

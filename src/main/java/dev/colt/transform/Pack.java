@@ -30,25 +30,39 @@ import java.util.Set;
  * buffer allocated just before the loop (64-byte aligned, sized to the block), and makes the loop
  * read the buffer; the buffer is freed after the loop. Like MLIR's affine-data-copy-generate for
  * reads: a tile of B read by the inner loops becomes a contiguous panel. With {@code strip == 0}
- * the buffer is row-major, one dimension per memref dimension. With {@code strip == S > 0} the
- * last dimension is cut into strips of S elements, stored one after another, each strip holding
- * every row of the block: block element (x0, .., xn) is at {@code buf[xn floordiv S, x0, ..,
- * xn mod S]}, so the S-wide column panel a register tile reads at each step of an inner loop is
- * contiguous, and consecutive steps are adjacent. The copy loops are named {@code <loop>.copy0},
+ * the buffer is row-major, one dimension per memref dimension. With {@code strip == S > 0}
+ * dimension {@code stripDim} (negative: counted from the end; -1, the last, by default) is cut
+ * into strips of S elements, stored one after another, each strip holding the whole block in the
+ * other dimensions: for the last dimension, block element (x0, .., xn) is at {@code buf[xn
+ * floordiv S, x0, .., xn mod S]}, so the S-wide column panel a register tile reads at each step
+ * of an inner loop is contiguous, and consecutive steps are adjacent; for dimension 0 of a
+ * matrix, {@code buf[x0 floordiv S, x1, x0 mod S]} puts the S rows a register tile broadcasts
+ * from side by side. The copy loops are named {@code <loop>.copy0},
  * {@code <loop>.copy1}, ... from the outside in.
  *
  * <p>Needs: the memref is not written inside the loop; every access's subscripts are affine in
  * values defined outside the loop and in induction variables of loops inside it (including it)
  * that have constant trip counts and a single lower bound; all accesses have the same part
  * outside the loop in each dimension (so one block covers them). With strips, additionally: the
- * block's last extent is a multiple of S and no access (a vector access with all its lanes)
- * reaches across a strip boundary.
+ * block's extent in the cut dimension is a multiple of S and no vector access reaches across a
+ * strip boundary with some of its lanes (vector accesses run along the last dimension, so strips
+ * of another dimension are refused when there are any).
  */
-public record Pack(String loop, int arg, long strip) implements LoopTransform {
+public record Pack(String loop, int arg, long strip, int stripDim) implements LoopTransform {
 
   /** Row-major packing. */
   public Pack(String loop, int arg) {
-    this(loop, arg, 0);
+    this(loop, arg, 0, -1);
+  }
+
+  /** Strips of {@code strip} elements along the last dimension (0: row-major). */
+  public Pack(String loop, int arg, long strip) {
+    this(loop, arg, strip, -1);
+  }
+
+  /** The dimension cut into strips, for a block of {@code rank} dimensions. */
+  private int stripped(int rank) {
+    return stripDim < 0 ? rank + stripDim : stripDim;
   }
 
   /** The block: per dimension, the outer part plus the constant offset of its start; extents. */
@@ -121,7 +135,12 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
     int rank = accesses.get(0).subscripts().size();
     List<LinearForm> base = new ArrayList<>();
     long[] extent = new long[rank];
-    List<Decomposed> last = new ArrayList<>();
+    int cut = stripped(rank);
+    if (strip > 0 && (cut < 0 || cut >= rank)) {
+      return new Refusal.BadParameter("pack", "argument " + arg + " has no dimension "
+          + stripDim + " to cut into strips");
+    }
+    List<Decomposed> cutForms = new ArrayList<>();
     for (int d = 0; d < rank; d++) {
       Map<Value, Long> outer = null;
       long lo = Long.MAX_VALUE;
@@ -141,15 +160,16 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
         long w = d == rank - 1 ? a.width() - 1 : 0;
         lo = Math.min(lo, x.min());
         hi = Math.max(hi, x.max() + w);
-        if (d == rank - 1) {
-          last.add(x);
+        if (d == cut) {
+          cutForms.add(x);
         }
       }
       base.add(new LinearForm(outer, lo, java.util.Set.of()));
       extent[d] = hi - lo + 1;
     }
     if (strip > 0) {
-      Refusal r = stripRefusal(accesses, last, extent[rank - 1], base.get(rank - 1).constant());
+      Refusal r = stripRefusal(accesses, cutForms, extent[cut], base.get(cut).constant(),
+          cut == rank - 1);
       if (r != null) {
         return r;
       }
@@ -158,25 +178,46 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
   }
 
   /** Why the strip layout cannot hold the accesses, or null when it can. */
-  private Refusal stripRefusal(List<Access> accesses, List<Decomposed> last, long extent,
-      long start) {
+  private Refusal stripRefusal(List<Access> accesses, List<Decomposed> cutForms, long extent,
+      long start, boolean lastDim) {
     if (extent % strip != 0) {
-      return new Refusal.UnsupportedShape(loop, "the block's last extent " + extent
-          + " is not a multiple of the strip width " + strip);
+      return new Refusal.UnsupportedShape(loop, "the extent " + extent + " of the block of "
+          + "argument " + arg + " in the cut dimension is not a multiple of the strip width "
+          + strip);
     }
     for (int i = 0; i < accesses.size(); i++) {
-      Decomposed x = last.get(i);
-      long lo = x.constant() - start;
-      long hi = lo;
-      for (long[] t : x.strides()) {
-        if (t[0] % strip != 0) {
-          lo += Math.min(0, t[0] * (t[1] - 1));
-          hi += Math.max(0, t[0] * (t[1] - 1));
-        }
+      Decomposed x = cutForms.get(i);
+      long width = accesses.get(i).width();
+      if (width == 1) {
+        continue;
       }
-      if (Math.floorDiv(lo, strip) != Math.floorDiv(hi + accesses.get(i).width() - 1, strip)) {
-        return new Refusal.UnsupportedShape(loop, "an access of argument " + arg
-            + " reaches across a strip of " + strip + " elements");
+      if (!lastDim) {
+        return new Refusal.UnsupportedShape(loop, "a vector access of argument " + arg
+            + " runs along the last dimension, which strips of dimension " + stripDim
+            + " would not keep contiguous");
+      }
+      // The offsets within a strip the access starts at: strides that are multiples of the
+      // strip width leave it unchanged, the others step it around modulo the width.
+      java.util.Set<Long> starts = new java.util.TreeSet<>(List.of(
+          Math.floorMod(x.constant() - start, strip)));
+      for (long[] t : x.strides()) {
+        if (t[0] % strip == 0) {
+          continue;
+        }
+        java.util.Set<Long> next = new java.util.TreeSet<>();
+        for (long r : starts) {
+          for (long k = 0; k < Math.min(t[1], strip); k++) {
+            next.add(Math.floorMod(r + t[0] * k, strip));
+          }
+        }
+        starts = next;
+      }
+      for (long r : starts) {
+        if (r + width > strip) {
+          return new Refusal.UnsupportedShape(loop, "a vector access of argument " + arg
+              + " with " + width + " lanes starting " + r + " elements into a strip of " + strip
+              + " reaches across it");
+        }
       }
     }
     return null;
@@ -245,7 +286,7 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       shape.add(e);
     }
     if (strip > 0) {
-      shape.add(0, shape.remove(rank - 1) / strip);
+      shape.add(0, shape.remove(stripped(rank)) / strip);
       shape.add(strip);
     }
     Operation alloc = MemRefAllocOp.build(new MemRefType(shape, type.elementType()), List.of(),
@@ -271,8 +312,16 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       }
       AffineMap m = AffineOps.accessMap(a.op());
       List<Value> ops = new ArrayList<>(AffineOps.accessIndices(a.op()));
-      int n = ops.size();
-      ops.addAll(outerVals);
+      // Outer values the access already uses keep their position, so that i - i simplifies.
+      Map<Value, Integer> position = new IdentityHashMap<>();
+      for (Value v : outerVals) {
+        int at = indexOf(ops, v);
+        if (at < 0) {
+          at = ops.size();
+          ops.add(v);
+        }
+        position.put(v, at);
+      }
       List<AffineExpr> dims = new ArrayList<>();
       for (int i = 0; i < m.numDims(); i++) {
         dims.add(AffineExpr.dim(i));
@@ -284,9 +333,9 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       List<AffineExpr> inBlock = new ArrayList<>();
       for (int d = 0; d < rank; d++) {
         AffineExpr e = m.result(d).replace(dims, syms);
-        inBlock.add(e.minus(baseExpr(block.base().get(d), outerPos, n)));
+        inBlock.add(e.minus(baseExpr(block.base().get(d), position::get)));
       }
-      Operation na = AffineOps.withAccessMap(a.op(), new AffineMap(n + outerVals.size(), 0,
+      Operation na = AffineOps.withAccessMap(a.op(), new AffineMap(ops.size(), 0,
           bufferSubscripts(inBlock)), ops);
       List<Value> operands = new ArrayList<>(na.operands());
       operands.set(AffineOps.isWrite(na) ? 1 : 0, buf);
@@ -303,11 +352,10 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       return x;
     }
     AffineExpr s = AffineExpr.constant(strip);
-    AffineExpr last = x.get(x.size() - 1);
-    List<AffineExpr> out = new ArrayList<>();
-    out.add(AffineExpr.floorDiv(last, s));
-    out.addAll(x.subList(0, x.size() - 1));
-    out.add(AffineExpr.mod(last, s));
+    List<AffineExpr> out = new ArrayList<>(x);
+    AffineExpr cut = out.remove(stripped(x.size()));
+    out.add(0, AffineExpr.floorDiv(cut, s));
+    out.add(AffineExpr.mod(cut, s));
     return out;
   }
 
@@ -317,16 +365,27 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
       return y;
     }
     List<AffineExpr> out = new ArrayList<>(y.subList(1, y.size() - 1));
-    out.add(y.get(0).times(strip).plus(y.get(y.size() - 1)));
+    out.add(stripped(out.size() + 1), y.get(0).times(strip).plus(y.get(y.size() - 1)));
     return out;
   }
 
-  private static AffineExpr baseExpr(LinearForm base, Map<Value, Integer> outerPos, int shift) {
+  /** The block start {@code base} as an expression over dims at {@code position}s. */
+  private static AffineExpr baseExpr(LinearForm base,
+      java.util.function.ToIntFunction<Value> position) {
     AffineExpr e = AffineExpr.constant(base.constant());
     for (Map.Entry<Value, Long> t : base.terms().entrySet()) {
-      e = e.plus(AffineExpr.dim(shift + outerPos.get(t.getKey())).times(t.getValue()));
+      e = e.plus(AffineExpr.dim(position.applyAsInt(t.getKey())).times(t.getValue()));
     }
     return e;
+  }
+
+  private static int indexOf(List<Value> values, Value v) {
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == v) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -365,7 +424,8 @@ public record Pack(String loop, int arg, long strip) implements LoopTransform {
             List<AffineExpr> x = blockCoordinates(y);
             List<AffineExpr> src = new ArrayList<>();
             for (int i = 0; i < x.size(); i++) {
-              src.add(x.get(i).plus(baseExpr(block.base().get(i), outerPos, ivs.length)));
+              src.add(x.get(i).plus(baseExpr(block.base().get(i),
+                  v -> ivs.length + outerPos.get(v))));
             }
             Operation ld = AffineOps.load(((MemRefType) memref.type()).elementType(), memref,
                 new AffineMap(operands.size(), 0, src), operands);

@@ -27,14 +27,16 @@ class TraceTest {
       unroll-and-jam i.point factor=4
       scalar-replace k.point
       pack i.tile arg=1 strip=16
+      pack i.point arg=0 strip=4 dim=0
       parallelize i.tile
       """;
 
   @Test
   void textRoundTrip() {
     Trace t = Trace.parseText(MATMUL_SCHEDULE, "s.trace");
-    assertEquals(8, t.actions().size());
+    assertEquals(9, t.actions().size());
     assertEquals(new Action.Pack("i.tile", 1, 16), t.actions().get(6));
+    assertEquals("pack i.point arg=0 strip=4 dim=0", t.actions().get(7).text());
     assertEquals(new Action.Tile(List.of("i", "j", "k"), List.of(4L, 16L, 8L)),
         t.actions().get(0));
     assertEquals(t, Trace.parseText(t.toText(), "again.trace"));

@@ -19,12 +19,17 @@ class SearchReportTest {
   @TempDir
   Path dir;
 
+  /** {@code p} with the given cost. */
+  private static Proposal costing(Proposal p, Usage usage) {
+    return new Proposal(p.actions(), p.nextAdvisor(), usage, "");
+  }
+
   private static Map<String, SearchResult<List<Integer>>> runs() {
     ToySpace s1 = new ToySpace(List.of(3, 3, 3));
     ScriptedAdvisor small = new ScriptedAdvisor("small<1B>", 1e9,
-        v -> ScriptedAdvisor.pick(v, "dec", "small<1B>"));
-    ScriptedAdvisor large = new ScriptedAdvisor("large", 70e9,
-        v -> ScriptedAdvisor.pickUntried(v, "inc", "small<1B>"));
+        v -> costing(ScriptedAdvisor.pick(v, "dec", "small<1B>"), new Usage(100, 10, 0.001, 50)));
+    ScriptedAdvisor large = new ScriptedAdvisor("large", 70e9, v -> costing(
+        ScriptedAdvisor.pickUntried(v, "inc", "small<1B>"), new Usage(120, 30, 0.02, 900)));
     Map<String, SearchResult<List<Integer>>> runs = new LinkedHashMap<>();
     runs.put("colt", new ColtTreeSearch<>(s1, s1.evaluator(), List.of(small, large),
         SearchConfig.defaults(16).withRandomDepth(0), SearchListener.NONE,
@@ -32,7 +37,36 @@ class SearchReportTest {
     ToySpace s2 = new ToySpace(List.of(3, 3, 3));
     runs.put("random", new RandomSearch<>(s2, s2.evaluator(), SearchConfig.defaults(16), 4,
         SearchListener.NONE, MeasurementStore.NONE).run());
+    ToySpace s3 = new ToySpace(List.of(3, 3, 3));
+    runs.put("single", new ColtTreeSearch<>(s3, s3.evaluator(), List.of(large),
+        SearchConfig.defaults(16).withRandomDepth(0).withLambda(0).withEscalationAfter(0),
+        SearchListener.NONE, MeasurementStore.NONE).run());
     return runs;
+  }
+
+  @Test
+  void reportChartsTokensAndMoneyPerAdvisorAndPerStrategy() {
+    Map<String, SearchResult<List<Integer>>> runs = runs();
+    String html = SearchReport.html("costs", runs);
+    assertEquals(2, count(html, "aria-label=\"advisor tokens\""), "one per advised strategy");
+    assertEquals(2, count(html, "aria-label=\"advisor money\""));
+    assertEquals(1, count(html, "aria-label=\"advisor tokens per strategy\""));
+    assertEquals(1, count(html, "aria-label=\"advisor money per strategy\""));
+    for (String strategy : List.of("colt", "single")) {
+      AdvisorStats t = AdvisorStats.total(runs.get(strategy).advisors());
+      assertTrue(t.money() > 0);
+      assertTrue(html.contains(String.format(java.util.Locale.ROOT, ">%.5f</text>", t.money())),
+          strategy + " money missing");
+      assertTrue(html.contains(">" + (t.tokensIn() + t.tokensOut()) + " tokens</text>"),
+          strategy + " tokens missing");
+    }
+    AdvisorStats large = runs.get("colt").advisors().get(1);
+    assertTrue(html.contains(large.tokensIn() + " in + " + large.tokensOut() + " out"),
+        "per-advisor token bar label missing");
+  }
+
+  private static long count(String text, String needle) {
+    return Pattern.compile(Pattern.quote(needle)).matcher(text).results().count();
   }
 
   @Test
@@ -40,7 +74,7 @@ class SearchReportTest {
     Map<String, SearchResult<List<Integer>>> runs = runs();
     String html = SearchReport.html("toy <report>", runs);
     assertTrue(html.startsWith("<!DOCTYPE html>"));
-    assertEquals(2, Pattern.compile("<polyline").matcher(html).results().count());
+    assertEquals(runs.size(), count(html, "<polyline"));
     assertTrue(html.contains("small&lt;1B&gt;"));
     assertTrue(!html.contains("small<1B>"), "unescaped advisor name");
     assertTrue(html.contains("toy &lt;report&gt;"));

@@ -41,6 +41,27 @@ class TuningDatabaseTest {
   }
 
   @Test
+  void runRecordsKeepEveryAdvisorsUsage() throws Exception {
+    ToySpace space = new ToySpace(List.of(3, 3, 3));
+    ScriptedAdvisor paying = new ScriptedAdvisor("a", 1e9, v -> new Proposal(
+        ScriptedAdvisor.pickUntried(v, "inc", "a").actions(), "a",
+        new Usage(1234, 56, 0.0078, 910.5), ""));
+    SearchResult<List<Integer>> r = new ColtTreeSearch<>(space, space.evaluator(),
+        List.of(paying), SearchConfig.defaults(6).withRandomDepth(0), SearchListener.NONE,
+        MeasurementStore.NONE).run();
+    Path file = dir.resolve("db.jsonl");
+    TuningDatabase.open(file).append(new TuningRecord.Run("w", "cpu", "r", "colt",
+        r.measurements(), r.bestSpeedup(), r.bestTrace(), r.advisors(), Map.of(), 1, 1, 0));
+    AdvisorStats read = TuningDatabase.open(file).runs("w", "cpu").get(0).advisors().get(0);
+    assertEquals(r.advisors().get(0), read);
+    assertTrue(read.calls() > 0);
+    assertEquals(1234L * read.calls(), read.tokensIn());
+    assertEquals(56L * read.calls(), read.tokensOut());
+    assertEquals(0.0078 * read.calls(), read.money(), 1e-12);
+    assertEquals(910.5 * read.calls(), read.latencyMillis(), 1e-9);
+  }
+
+  @Test
   void aTornLastLineIsSkippedAndAppendingContinuesOnANewLine() throws Exception {
     Path file = dir.resolve("db.jsonl");
     TuningDatabase db = TuningDatabase.open(file);

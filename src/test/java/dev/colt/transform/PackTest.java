@@ -19,6 +19,17 @@ import org.junit.jupiter.api.Test;
 
 class PackTest {
 
+  /** The register-tiled matmul of the schedules, small: 8-wide vectors, 16-column panels. */
+  private static Operation registerTiledMatmul() {
+    Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
+        .apply(Kernels.matmul(8, 32, 16));
+    t = new Tile(List.of("i.point", "j.point"), List.of(2L, 16L)).apply(t);
+    t = new Permute(List.of("i.point.point", "k.point", "j.point.point")).apply(t);
+    t = new Vectorize("j.point.point", 8).apply(t);
+    t = new Unroll("j.point.point", Unroll.FULL).apply(t);
+    return t;
+  }
+
   @Test
   void packsTheBPanelOfATiledMatmul() {
     Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 8L, 4L))
@@ -44,13 +55,7 @@ class PackTest {
 
   @Test
   void stripLayoutStoresEachColumnPanelContiguouslyAndComputesTheSame() {
-    // The register-tiled matmul of the schedules, small: 8-wide vectors, 16-column panels.
-    Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
-        .apply(Kernels.matmul(8, 32, 16));
-    t = new Tile(List.of("i.point", "j.point"), List.of(2L, 16L)).apply(t);
-    t = new Permute(List.of("i.point.point", "k.point", "j.point.point")).apply(t);
-    t = new Vectorize("j.point.point", 8).apply(t);
-    t = new Unroll("j.point.point", Unroll.FULL).apply(t);
+    Operation t = registerTiledMatmul();
     Operation out = TransformTesting.applyChecked(t, new Pack("i.tile", 1, 16));
     Operation alloc = out.nestedOps().stream().filter(o -> o.is("memref.alloc")).findFirst()
         .orElseThrow();
@@ -64,6 +69,22 @@ class PackTest {
   }
 
   @Test
+  void rowStripsPutTheRowsOfARegisterTileSideBySide() {
+    Operation t = new UnrollAndJam("i.point.point", 2).apply(registerTiledMatmul());
+    // A's 4 x 8 block under i.point.tile (rows of the i tile, columns of the k tile) in strips
+    // of 2 rows.
+    Operation out = TransformTesting.applyChecked(t, new Pack("i.point.tile", 0, 2, 0));
+    Operation alloc = out.nestedOps().stream().filter(o -> o.is("memref.alloc")).findFirst()
+        .orElseThrow();
+    assertEquals(MemRefType.of(dev.colt.ir.FloatType.F32, 2, 8, 2), alloc.result().type());
+    // B is read with vectors along its last dimension: strips of its rows would split them.
+    assertTrue(new Pack("i.point.tile", 1, 2, 0).check(t).orElseThrow().detail()
+        .contains("runs along the last dimension"));
+    assertInstanceOf(Refusal.BadParameter.class, new Pack("i.point.tile", 0, 2, 5).check(t)
+        .orElseThrow());
+  }
+
+  @Test
   void refusesStripsThatAccessesCrossOrThatDoNotDivideTheBlock() {
     Operation t = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
         .apply(Kernels.matmul(8, 32, 16));
@@ -73,9 +94,13 @@ class PackTest {
     // divide the 32 columns, and a vector at column 8 crosses a strip of 4.
     assertTrue(new Pack("i.tile", 1, 8).check(t).isEmpty());
     assertTrue(new Pack("i.tile", 1, 12).check(t).orElseThrow().detail()
-        .contains("not a multiple of the strip width 12"));
+        .contains("is not a multiple of the strip width 12"));
     assertTrue(new Pack("i.tile", 1, 4).check(t).orElseThrow().detail()
-        .contains("across a strip"));
+        .contains("reaches across it"));
+    // Scalar accesses are never split: any strip width that divides the block will do.
+    Operation scalar = new Tile(List.of("i", "j", "k"), List.of(4L, 32L, 8L))
+        .apply(Kernels.matmul(8, 32, 16));
+    TransformTesting.applyChecked(scalar, new Pack("i.tile", 1, 4));
     assertInstanceOf(Refusal.BadParameter.class, new Pack("i.tile", 1, -2).check(t)
         .orElseThrow());
   }

@@ -21,7 +21,16 @@ public final class ColtSearchPass implements Pass {
   static final PassOption<Integer> BUDGET = PassOption.ofInt("budget", 64,
       "Measurements of distinct candidate programs.");
   static final PassOption<String> ADVISORS = PassOption.ofString("advisors",
-      "heuristic,cost-model", "Comma-separated advisor pool (offline: heuristic, cost-model).");
+      "heuristic,cost-model", "Comma-separated advisor pool: offline advisors (heuristic, "
+          + "cost-model) and chat advisors named in the pool file.");
+  static final PassOption<String> POOL = PassOption.ofString("pool", "",
+      "Chat advisor pool file (JSON: name, backend openai|ollama, base-url, model, size-params, "
+          + "prices, timeout, retries, temperature, api-key-env); empty for none.");
+  static final PassOption<String> RECORD = PassOption.ofString("record", "",
+      "Transcript file (JSON lines) to append every chat advisor exchange to; empty for none.");
+  static final PassOption<String> REPLAY = PassOption.ofString("replay", "",
+      "Transcript file to answer chat advisor requests from, without any network; empty for "
+          + "live models.");
   static final PassOption<String> STRATEGY = PassOption.ofEnum("strategy",
       TuningRequest.STRATEGIES, "colt", "colt (shared tree), single (first advisor only), "
           + "random, or evolutionary: the baselines run in the same harness.");
@@ -37,6 +46,10 @@ public final class ColtSearchPass implements Pass {
       "Nodes shallower than this are expanded with random actions.");
   static final PassOption<Double> TIME_LIMIT = PassOption.ofDouble("time-limit", 0,
       "Wall-clock limit per function in seconds (0: none).");
+  static final PassOption<Long> TOKEN_BUDGET = PassOption.ofLong("token-budget", 0,
+      "Stop when the advisors' tokens (in plus out, summed) reach this (0: no limit).");
+  static final PassOption<Double> MONEY_BUDGET = PassOption.ofDouble("money-budget", 0,
+      "Stop when the advisors' summed money reaches this, in their price unit (0: no limit).");
   static final PassOption<String> DATABASE = PassOption.ofString("database", "",
       "Tuning database (JSON lines) to record into and resume from; empty for none.");
   static final PassOption<String> REPORT = PassOption.ofString("report", "",
@@ -59,10 +72,12 @@ public final class ColtSearchPass implements Pass {
       candidate is lowered to LLVM, JIT-compiled, checked against the untransformed function on \
       the pattern inputs and timed against it in an isolated worker; the reward is the measured \
       speedup. The function is replaced by the fastest correct program, with its trace attached \
-      as the colt.trace attribute.""",
+      as the colt.trace attribute. Chat advisors (LLMs on an OpenAI-compatible or Ollama server) \
+      are configured in the pool file; record= keeps every exchange so that replay= reruns the \
+      search without the models (with the same database, measurements are reused too).""",
       PassInfo.Anchor.FUNCTION, List.of(BUDGET, ADVISORS, STRATEGY, LAMBDA, EXPLORATION,
-          ESCALATE_AFTER, SEED, RANDOM_DEPTH, TIME_LIMIT, DATABASE, REPORT, TRACE, TOLERANCE,
-          PROGRESS),
+          ESCALATE_AFTER, SEED, RANDOM_DEPTH, TIME_LIMIT, TOKEN_BUDGET, MONEY_BUDGET, DATABASE,
+          REPORT, TRACE, TOLERANCE, PROGRESS, POOL, RECORD, REPLAY),
       PassInfo.Example.NONE);
 
   @Override
@@ -80,11 +95,14 @@ public final class ColtSearchPass implements Pass {
     try {
       config = new SearchConfig(context.option(BUDGET), context.option(LAMBDA),
           context.option(EXPLORATION), context.option(ESCALATE_AFTER), context.option(SEED), 2,
-          context.option(RANDOM_DEPTH), 4, 5, (long) (context.option(TIME_LIMIT) * 1000));
+          context.option(RANDOM_DEPTH), 4, 5, (long) (context.option(TIME_LIMIT) * 1000))
+          .withAdvisorBudgets(context.option(TOKEN_BUDGET), context.option(MONEY_BUDGET));
       request = new TuningRequest(context.option(STRATEGY), Arrays.stream(
           context.option(ADVISORS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
           .toList(), config, path(context.option(DATABASE)), path(context.option(REPORT)),
-          path(context.option(TRACE)), context.option(TOLERANCE), context.option(PROGRESS));
+          path(context.option(TRACE)), context.option(TOLERANCE), context.option(PROGRESS),
+          new TuningRequest.ChatFiles(path(context.option(POOL)), path(context.option(RECORD)),
+              path(context.option(REPLAY))));
     } catch (IllegalArgumentException e) {
       throw context.failure(op, e.getMessage());
     }

@@ -49,11 +49,19 @@ final class LoopPasses {
   /** Applies one transformation; a refusal becomes a remark on {@code anchor}. */
   static Operation applyOnce(Operation func, PassContext context, LoopTransform t,
       Operation anchor) {
+    return applyOnce(func, context, t, anchor, false);
+  }
+
+  /** Like the four-argument form; "nothing to do" stays silent when {@code quietWhenNothingToDo}. */
+  static Operation applyOnce(Operation func, PassContext context, LoopTransform t,
+      Operation anchor, boolean quietWhenNothingToDo) {
     boolean hadNames = !LoopHandles.names(func).isEmpty();
     Operation cur = LoopHandles.assign(func);
     Optional<Refusal> r = t.check(cur);
     if (r.isPresent()) {
-      context.remark(anchor, r.get().detail());
+      if (!(quietWhenNothingToDo && r.get() instanceof Refusal.NothingToDo)) {
+        context.remark(anchor, r.get().detail());
+      }
       return func;
     }
     cur = t.apply(cur);

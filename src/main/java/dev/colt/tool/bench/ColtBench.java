@@ -32,7 +32,8 @@ import java.util.Locale;
  * compile-and-free cycles, and (in a fresh JVM) the latency of the first JIT'd call. Prints a
  * Markdown report. Options: {@code --sizes 256,512,1024}, {@code --budget-seconds S} (timing
  * budget per size), {@code --compile-cycles N}, {@code --memory-cycles N}, {@code --out FILE}.
- * Subcommand {@code schedules}: see {@link ScheduleBench}.
+ * Subcommand {@code schedules}: see {@link ScheduleBench}. Subcommand {@code pool}: the simulated
+ * advisor-pool benchmark ({@link SimulatedPoolBench}).
  */
 public final class ColtBench {
   private ColtBench() {}
@@ -45,6 +46,10 @@ public final class ColtBench {
       }
       case "schedules" -> {
         ScheduleBench.main(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      case "pool" -> {
+        SimulatedPoolBench.main(Arrays.copyOfRange(args, 1, args.length));
         return;
       }
       default -> { }
