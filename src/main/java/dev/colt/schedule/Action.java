@@ -177,6 +177,54 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * {@code fuse F,S depth=D}: fuse the outer D loops of nest S into those of the earlier nest F
+   * (the fused loops keep F's handles).
+   */
+  record Fuse(String first, String second, int depth) implements Action {
+    public String kind() {
+      return "fuse";
+    }
+
+    public String text() {
+      return "fuse " + first + "," + second + " depth=" + depth;
+    }
+
+    public LoopTransform transform() {
+      return new dev.colt.transform.Fuse(first, second, depth);
+    }
+  }
+
+  /** {@code normalize L}: make L run from 0 with step 1. */
+  record Normalize(String loop) implements Action {
+    public String kind() {
+      return "normalize";
+    }
+
+    public String text() {
+      return "normalize " + loop;
+    }
+
+    public LoopTransform transform() {
+      return new dev.colt.transform.Normalize(loop);
+    }
+  }
+
+  /** {@code skew O,I factor=F}: shift inner loop I by F times the induction variable of O. */
+  record Skew(String outer, String inner, long factor) implements Action {
+    public String kind() {
+      return "skew";
+    }
+
+    public String text() {
+      return "skew " + outer + "," + inner + " factor=" + factor;
+    }
+
+    public LoopTransform transform() {
+      return new dev.colt.transform.Skew(outer, inner, factor);
+    }
+  }
+
   private static String join(List<Long> xs) {
     return xs.stream().map(String::valueOf).collect(Collectors.joining(","));
   }

@@ -23,7 +23,10 @@ import java.util.Set;
  * trip count; permutations of bands of up to four loops, and of every three adjacent loops of
  * longer bands (a tiled band reorders its tile loops or its point loops that way); packing of each
  * memref argument at each loop that has nested loops, row-major and in strips of two vectors of
- * fp32 lanes (the width of a register tile).
+ * fp32 lanes (the width of a register tile); fusion of each loop nest with the next nest in its
+ * block at every depth where their bounds match; skewing (factor 1) the second loop of a band that
+ * is not permutable, after which a two-loop band may interchange. Normalize is not offered (it
+ * does not speed anything up by itself); traces and passes can still use it.
  */
 public final class ActionMenu {
   private static final long[] TILE_SIZES = {4, 8, 16, 32, 64, 128, 256};
@@ -174,6 +177,25 @@ public final class ActionMenu {
           out.add(new Action.Pack(name(l), a));
           out.add(new Action.Pack(name(l), a, 2L * lanes));
         }
+      }
+    }
+    List<List<LoopForest.Loop>> siblings = new ArrayList<>();
+    siblings.add(forest.roots());
+    forest.loops().forEach(l -> siblings.add(l.children()));
+    for (List<LoopForest.Loop> nests : siblings) {
+      for (int i = 0; i + 1 < nests.size(); i++) {
+        String first = name(nests.get(i));
+        String second = name(nests.get(i + 1));
+        int depth = dev.colt.transform.Fuse.shapeDepth(named, first, second);
+        for (int d = 1; d <= depth; d++) {
+          out.add(new Action.Fuse(first, second, d));
+        }
+      }
+    }
+    dev.colt.analysis.DependenceAnalysis da = dev.colt.analysis.DependenceAnalysis.of(named);
+    for (List<LoopForest.Loop> band : forest.bands()) {
+      if (band.size() >= 2 && !da.isPermutable(band)) {
+        out.add(new Action.Skew(name(band.get(0)), name(band.get(1)), 1));
       }
     }
     for (LoopForest.Loop l : forest.loops()) {

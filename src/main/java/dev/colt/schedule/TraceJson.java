@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Writes and reads traces as JSON objects with named fields (no positional arrays): every action
- * has {@code kind}, then {@code loops} (tile, permute) or {@code loop}, and its parameters
- * ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg}, optional
- * {@code strip} and {@code dim}). Malformed JSON or a missing field gives a DiagnosticException.
+ * has {@code kind}, then {@code loops} (tile, permute, fuse, skew) or {@code loop}, and its
+ * parameters ({@code sizes}, {@code factor} (0 = full unroll), {@code width}, {@code arg},
+ * optional {@code strip} and {@code dim}, {@code depth}). Malformed JSON or a missing field gives
+ * a DiagnosticException.
  */
 final class TraceJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,6 +50,15 @@ final class TraceJson {
           if (x.dim() != -1) {
             n.put("dim", x.dim());
           }
+        }
+        case Action.Fuse x -> {
+          n.putArray("loops").add(x.first()).add(x.second());
+          n.put("depth", x.depth());
+        }
+        case Action.Normalize x -> n.put("loop", x.loop());
+        case Action.Skew x -> {
+          n.putArray("loops").add(x.outer()).add(x.inner());
+          n.put("factor", x.factor());
         }
       }
     }
@@ -88,6 +98,15 @@ final class TraceJson {
         case "pack" -> new Action.Pack(text(n, "loop", i), (int) number(n, "arg", i),
             n.has("strip") ? number(n, "strip", i) : 0,
             n.has("dim") ? (int) number(n, "dim", i) : -1);
+        case "fuse" -> {
+          List<String> loops = pairOf(n, i);
+          yield new Action.Fuse(loops.get(0), loops.get(1), (int) number(n, "depth", i));
+        }
+        case "normalize" -> new Action.Normalize(text(n, "loop", i));
+        case "skew" -> {
+          List<String> loops = pairOf(n, i);
+          yield new Action.Skew(loops.get(0), loops.get(1), number(n, "factor", i));
+        }
         default -> throw new DiagnosticException(LOC, "action " + i + ": unknown kind '" + kind
             + "'");
       });
@@ -129,6 +148,14 @@ final class TraceJson {
       out.add(e.asText());
     }
     return out;
+  }
+
+  private static List<String> pairOf(JsonNode n, int i) {
+    List<String> loops = strings(n, "loops", i);
+    if (loops.size() != 2) {
+      throw new DiagnosticException(LOC, "action " + i + ": \"loops\" must name two loops");
+    }
+    return loops;
   }
 
   private static List<Long> longs(JsonNode n, String key, int i) {

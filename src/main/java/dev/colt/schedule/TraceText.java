@@ -12,7 +12,8 @@ import java.util.List;
  * loop handles. Kinds and keys: {@code tile L,.. sizes=N,..}, {@code permute L,..},
  * {@code unroll L factor=N | unroll L full}, {@code unroll-and-jam L factor=N},
  * {@code vectorize L width=N}, {@code scalar-replace L}, {@code hoist L}, {@code parallelize L},
- * {@code pack L arg=N [strip=S [dim=D]]}.
+ * {@code pack L arg=N [strip=S [dim=D]]}, {@code fuse F,S depth=N}, {@code normalize L},
+ * {@code skew O,I factor=N}.
  * Text after {@code #} and blank lines are ignored. Errors are DiagnosticExceptions located at
  * the offending line and column.
  */
@@ -70,11 +71,17 @@ final class TraceText {
       case "pack" -> new Action.Pack(single(loops, kind, loc), (int) number(params, "arg", loc),
           params.containsKey("strip") ? number(params, "strip", loc) : 0,
           params.containsKey("dim") ? (int) number(params, "dim", loc) : -1);
+      case "fuse" -> new Action.Fuse(two(loops, kind, loc).get(0), loops.get(1),
+          (int) number(params, "depth", loc));
+      case "normalize" -> new Action.Normalize(single(loops, kind, loc));
+      case "skew" -> new Action.Skew(two(loops, kind, loc).get(0), loops.get(1),
+          number(params, "factor", loc));
       default -> throw new DiagnosticException(loc, "unknown action '" + kind + "'");
     };
     java.util.Set<String> allowed = switch (kind) {
       case "tile" -> java.util.Set.of("sizes");
-      case "unroll", "unroll-and-jam" -> java.util.Set.of("factor");
+      case "unroll", "unroll-and-jam", "skew" -> java.util.Set.of("factor");
+      case "fuse" -> java.util.Set.of("depth");
       case "vectorize" -> java.util.Set.of("width");
       case "pack" -> java.util.Set.of("arg", "strip", "dim");
       default -> java.util.Set.of();
@@ -95,6 +102,13 @@ final class TraceText {
       throw new DiagnosticException(loc, "'" + kind + "' takes one loop, got " + loops);
     }
     return loops.get(0);
+  }
+
+  private static List<String> two(List<String> loops, String kind, Location loc) {
+    if (loops.size() != 2) {
+      throw new DiagnosticException(loc, "'" + kind + "' takes two loops, got " + loops);
+    }
+    return loops;
   }
 
   private static long number(java.util.Map<String, String> params, String key, Location loc) {

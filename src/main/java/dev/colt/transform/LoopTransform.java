@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public sealed interface LoopTransform
     permits Permute, Tile, Unroll, UnrollAndJam, Vectorize, ScalarReplace, HoistInvariants, Pack,
-        Parallelize {
+        Parallelize, Fuse, Normalize, Skew {
 
   /** Empty when the transformation is legal on {@code func}, else why not. */
   Optional<Refusal> check(Operation func);

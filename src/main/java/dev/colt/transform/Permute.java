@@ -6,6 +6,7 @@ import dev.colt.analysis.Dependence;
 import dev.colt.analysis.DependenceAnalysis;
 import dev.colt.analysis.Direction;
 import dev.colt.analysis.DirectionVector;
+import dev.colt.analysis.LoopBounds;
 import dev.colt.analysis.LoopForest;
 import dev.colt.analysis.LoopHandles;
 import dev.colt.ir.Block;
@@ -19,8 +20,10 @@ import java.util.Optional;
 /**
  * Reorders the loops of a perfectly nested band so that they nest as {@code order} says
  * (outermost first). The loops named must currently form a perfect band, in any order. Legal when
- * every loop's bounds use only induction variables of loops that stay outside it and every
- * dependence direction vector stays lexicographically non-negative after the permutation.
+ * every loop's bounds use only induction variables of loops that stay outside it (except a
+ * two-loop band whose inner bounds shift with the outer induction variable, as after skewing: its
+ * bounds are exchanged by {@link BoundsExchange}) and every dependence direction vector stays
+ * lexicographically non-negative after the permutation.
  * Interchange of two loops is the permutation that swaps them.
  */
 public record Permute(List<String> order) implements LoopTransform {
@@ -83,7 +86,8 @@ public record Permute(List<String> order) implements LoopTransform {
     for (int i = 0; i < band.size(); i++) {
       for (int j = 0; j < band.size(); j++) {
         if (newPos[j] >= newPos[i]
-            && da.bounds().boundsDependOn(band.get(i).op(), band.get(j).inductionVar())) {
+            && da.bounds().boundsDependOn(band.get(i).op(), band.get(j).inductionVar())
+            && exchange(da.bounds(), band).isEmpty()) {
           return Optional.of(new Refusal.UnsupportedShape(Targets.name(band.get(i)),
               "its bounds use '" + Targets.name(band.get(j))
                   + "', which would no longer enclose it"));
@@ -135,6 +139,19 @@ public record Permute(List<String> order) implements LoopTransform {
     return new Targets.Found<>(band.subList(0, order.size()), null);
   }
 
+  /**
+   * For a two-loop band whose inner bounds shift with the outer induction variable (as after
+   * skewing), the bounds that make the swap iterate the same points; empty otherwise.
+   */
+  private static Optional<BoundsExchange.Exchange> exchange(LoopBounds bounds,
+      List<LoopForest.Loop> band) {
+    if (band.size() != 2
+        || !bounds.boundsDependOn(band.get(1).op(), band.get(0).inductionVar())) {
+      return Optional.empty();
+    }
+    return BoundsExchange.of(bounds, band.get(0).op(), band.get(1).op());
+  }
+
   private int[] newPositions(List<LoopForest.Loop> band) {
     int[] pos = new int[band.size()];
     for (int i = 0; i < band.size(); i++) {
@@ -152,11 +169,17 @@ public record Permute(List<String> order) implements LoopTransform {
     for (int i = 0; i < band.size(); i++) {
       byNewPos[newPos[i]] = band.get(i);
     }
+    Optional<BoundsExchange.Exchange> exchanged = newPos[0] == 1
+        ? exchange(new LoopBounds(forest), band) : Optional.empty();
     Operation innermost = band.get(band.size() - 1).op();
     List<Operation> body = new ArrayList<>(AffineOps.bodyOps(innermost));
     Operation built = null;
     for (int p = band.size() - 1; p >= 0; p--) {
       Operation original = byNewPos[p].op();
+      if (exchanged.isPresent()) {
+        original = p == 0 ? exchanged.get().newOuter().applyTo(band.get(1).op())
+            : exchanged.get().newInner().applyTo(band.get(0).op());
+      }
       List<Operation> ops = built == null ? body : new ArrayList<>(List.of(built));
       ops.add(AffineOps.yield(List.of()));
       built = original.withRegions(List.of(Region.of(

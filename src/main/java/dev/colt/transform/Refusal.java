@@ -134,4 +134,63 @@ public sealed interface Refusal {
       return transformation + " has nothing to do: " + why;
     }
   }
+  /** Two nests cannot be fused by their shape: not siblings in one block, or different bounds. */
+  record FusionMismatch(String first, String second, String why) implements Refusal {
+    public String shortMessage() {
+      return "fusion: nests do not match";
+    }
+
+    public String detail() {
+      return "cannot fuse '" + first + "' and '" + second + "': " + why;
+    }
+  }
+
+  /** An op between two nests touches memory the moved nest accesses. */
+  record InterveningAccess(String first, String second, String opName, String memref)
+      implements Refusal {
+    public String shortMessage() {
+      return "fusion: an op between the nests touches their memory";
+    }
+
+    public String detail() {
+      return "cannot fuse '" + first + "' and '" + second + "': '" + opName
+          + "' between them touches " + memref + ", which '" + first + "' accesses";
+    }
+  }
+
+  /**
+   * Fusion would reverse a dependence between two nests: {@code dependence} is stated in the fused
+   * program, where an instance of the second nest's body (its source) now runs before a later
+   * fused instance of the first nest's body (its sink), although originally all of the first nest
+   * ran before the second.
+   */
+  record FusionReversesDependence(String first, String second, Dependence dependence)
+      implements Refusal {
+    /** True when a read of the second nest would now come before a write of the first. */
+    public boolean readsBeforeWrite() {
+      return !dependence.source().write() && dependence.sink().write();
+    }
+
+    public String shortMessage() {
+      return readsBeforeWrite() ? "fusion would read before write"
+          : "fusion would reverse a dependence";
+    }
+
+    public String detail() {
+      String memref = dependence.source().memref().type().toString();
+      String what = readsBeforeWrite()
+          ? "'" + second + "' would read elements of " + memref + " before '" + first
+              + "' writes them"
+          : dependence.source().write() && dependence.sink().write()
+              ? "'" + second + "' would write elements of " + memref + " that '" + first
+                  + "' writes later, so the old value would survive"
+              : "'" + second + "' would overwrite elements of " + memref + " before '" + first
+                  + "' reads them";
+      return "fusing '" + first + "' and '" + second + "' is illegal: " + what
+          + " (over the loops enclosing both: direction " + dependence.vectors()
+          + (dependence.distance().stream().allMatch(java.util.Objects::nonNull)
+              ? ", '" + first + "' touches them " + dependence.distance() + " iterations later" : "")
+          + ")";
+    }
+  }
 }

@@ -58,9 +58,9 @@ public record Tile(List<String> loops, List<Long> sizes) implements LoopTransfor
       if (r != null) {
         return Optional.of(r);
       }
-      if (!AffineOps.iterArgs(l.op()).isEmpty()) {
+      if (!AffineOps.iterInits(l.op()).isEmpty()) {
         return Optional.of(new Refusal.UnsupportedShape(Targets.name(l),
-            "tiling a loop with iter_args (loop-carried values) is not supported"));
+            "tiling a loop with iter_args is not supported"));
       }
       if (AffineOps.step(l.op()) != 1) {
         return Optional.of(new Refusal.UnsupportedShape(Targets.name(l),

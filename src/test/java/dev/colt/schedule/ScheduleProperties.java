@@ -23,27 +23,24 @@ import org.junit.jupiter.api.Test;
 class ScheduleProperties {
 
   private static boolean sameResults(Operation a, Operation b) {
-    List<double[]> x = ReferenceInterpreter.runOnPatterns(a);
-    List<double[]> y = ReferenceInterpreter.runOnPatterns(b);
-    for (int i = 0; i < x.size(); i++) {
-      for (int j = 0; j < x.get(i).length; j++) {
-        double e = x.get(i)[j];
-        double g = y.get(i)[j];
-        if (Double.isNaN(e) != Double.isNaN(g)
-            || Math.abs(e - g) > 1e-3 * Math.max(1, Math.abs(e))) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return ReferenceInterpreter.sameResults(a, b, 1e-3);
   }
 
   /** Applies up to {@code steps} random legal actions; returns the trace. */
   private static Trace randomTrace(Operation func, Random r, int steps) {
+    return randomTrace(func, r, steps, false);
+  }
+
+  /** Like above; with {@code preferFusion} a legal fusion is taken half of the time. */
+  private static Trace randomTrace(Operation func, Random r, int steps, boolean preferFusion) {
     Operation cur = LoopHandles.assign(func);
     Trace trace = new Trace(List.of());
     for (int s = 0; s < steps; s++) {
       List<Action> menu = ActionMenu.legalActions(cur, Machine.host());
+      List<Action> fusions = menu.stream().filter(a -> a instanceof Action.Fuse).toList();
+      if (preferFusion && !fusions.isEmpty() && r.nextBoolean()) {
+        menu = fusions;
+      }
       if (menu.isEmpty()) {
         break;
       }
@@ -64,12 +61,25 @@ class ScheduleProperties {
     assertEquals(StructuralHash.of(out), StructuralHash.of(trace.replay(func)));
   }
 
+  @Property(tries = 40)
+  void acceptedActionsPreserveResultsOnNestPairs(@ForAll long seed) {
+    Random r = new Random(seed);
+    Operation func = RandomNests.generatePair(r);
+    Trace trace = randomTrace(func, r, 1 + r.nextInt(4), true);
+    net.jqwik.api.statistics.Statistics.label("fused").collect(
+        trace.actions().stream().anyMatch(a -> a instanceof Action.Fuse));
+    Operation out = trace.replay(func);
+    assertTrue(sameResults(func, out), () -> "results changed by\n" + trace.toText());
+    assertEquals(StructuralHash.of(out), StructuralHash.of(trace.replay(func)));
+  }
+
   @Property(tries = 15)
   void acceptedActionsPreserveMatmulAndStencils(@ForAll long seed) {
     Random r = new Random(seed);
-    Operation func = switch (r.nextInt(3)) {
+    Operation func = switch (r.nextInt(4)) {
       case 0 -> Kernels.matmul(4 + r.nextInt(5), 8 + r.nextInt(9), 2 + r.nextInt(5));
       case 1 -> Kernels.gaussSeidel(5 + r.nextInt(5));
+      case 2 -> Kernels.skewedRecurrence(5 + r.nextInt(6));
       default -> Kernels.triangular(5 + r.nextInt(6));
     };
     Trace trace = randomTrace(func, r, 1 + r.nextInt(3));

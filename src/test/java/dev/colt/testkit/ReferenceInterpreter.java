@@ -63,6 +63,26 @@ public final class ReferenceInterpreter {
     return bufs.stream().map(Buffer::data).toList();
   }
 
+  /**
+   * True when {@code a} and {@code b} leave the same memref contents on pattern inputs, within
+   * relative tolerance {@code tol} (NaN matches only NaN).
+   */
+  public static boolean sameResults(Operation a, Operation b, double tol) {
+    List<double[]> x = runOnPatterns(a);
+    List<double[]> y = runOnPatterns(b);
+    for (int i = 0; i < x.size(); i++) {
+      for (int j = 0; j < x.get(i).length; j++) {
+        double e = x.get(i)[j];
+        double g = y.get(i)[j];
+        if (Double.isNaN(e) != Double.isNaN(g)
+            || Math.abs(e - g) > tol * Math.max(1, Math.abs(e))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   public void run(Operation func, List<Buffer> args) {
     Block body = func.body();
     for (int i = 0; i < args.size(); i++) {

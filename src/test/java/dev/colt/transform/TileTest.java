@@ -49,6 +49,14 @@ class TileTest {
   }
 
   @Test
+  void aLoopCarryingIterArgsIsNotTiled() {
+    Operation replaced = TransformTesting.applyChecked(Kernels.triangular(8),
+        new ScalarReplace("j"));
+    assertInstanceOf(Refusal.UnsupportedShape.class,
+        new Tile(List.of("j"), List.of(4L)).check(replaced).orElseThrow());
+  }
+
+  @Test
   void tilesTheOuterLoopOfATriangularNest() {
     TransformTesting.applyChecked(Kernels.triangular(10), new Tile(List.of("i"), List.of(4L)));
   }
