@@ -14,6 +14,30 @@ import java.util.List;
 public final class Kernels {
   private Kernels() {}
 
+  /**
+   * The text of {@code func.func @mm}: C[i,j] += A[i,k] * B[k,j] over an n x n x n ijk nest on
+   * {@code memref<nxnxf32>} arguments, ending with a newline.
+   */
+  public static String squareMatmulText(int n) {
+    return """
+        func.func @mm(%A: memref<NxNxf32>, %B: memref<NxNxf32>, %C: memref<NxNxf32>) {
+          affine.for %i = 0 to N {
+            affine.for %j = 0 to N {
+              affine.for %k = 0 to N {
+                %a = affine.load %A[%i, %k] : memref<NxNxf32>
+                %b = affine.load %B[%k, %j] : memref<NxNxf32>
+                %c = affine.load %C[%i, %j] : memref<NxNxf32>
+                %p = arith.mulf %a, %b : f32
+                %s = arith.addf %c, %p : f32
+                affine.store %s, %C[%i, %j] : memref<NxNxf32>
+              }
+            }
+          }
+          return
+        }
+        """.replace("N", Integer.toString(n));
+  }
+
   /** C[i,j] += A[i,k] * B[k,j] over an m x n x k ijk nest. */
   public static Operation matmul(long m, long n, long k) {
     IrBuilder b = new IrBuilder("matmul", f32(m, k), f32(k, n), f32(m, n));

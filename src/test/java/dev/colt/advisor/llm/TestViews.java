@@ -4,28 +4,14 @@ package dev.colt.advisor.llm;
 import dev.colt.search.AdvisorProfile;
 import dev.colt.search.AdvisorStats;
 import dev.colt.search.AdvisorView;
+import dev.colt.testkit.Kernels;
 import java.time.Duration;
 import java.util.List;
 
 final class TestViews {
   static final List<String> MENU = List.of("permute i,k,j", "tile i,j sizes=32,32",
       "unroll k factor=4", "vectorize j width=16");
-  static final String IR = """
-      func.func @mm(%A: memref<8x8xf32>, %B: memref<8x8xf32>, %C: memref<8x8xf32>) {
-        affine.for %i = 0 to 8 {
-          affine.for %j = 0 to 8 {
-            affine.for %k = 0 to 8 {
-              %a = affine.load %A[%i, %k] : memref<8x8xf32>
-              %b = affine.load %B[%k, %j] : memref<8x8xf32>
-              %c = affine.load %C[%i, %j] : memref<8x8xf32>
-              %p = arith.mulf %a, %b : f32
-              %s = arith.addf %c, %p : f32
-              affine.store %s, %C[%i, %j] : memref<8x8xf32>
-            }
-          }
-        }
-        return
-      }""";
+  static final String IR = Kernels.squareMatmulText(8).strip();
 
   private TestViews() {}
 

@@ -22,6 +22,7 @@ import dev.colt.pass.PipelineParser;
 import dev.colt.schedule.Trace;
 import dev.colt.search.TuningDatabase;
 import dev.colt.search.TuningRecord;
+import dev.colt.testkit.Kernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,23 +34,7 @@ class ColtSearchPassTest {
   @TempDir
   Path dir;
 
-  private static final String KERNEL = """
-      func.func @mm(%A: memref<48x48xf32>, %B: memref<48x48xf32>, %C: memref<48x48xf32>) {
-        affine.for %i = 0 to 48 {
-          affine.for %j = 0 to 48 {
-            affine.for %k = 0 to 48 {
-              %a = affine.load %A[%i, %k] : memref<48x48xf32>
-              %b = affine.load %B[%k, %j] : memref<48x48xf32>
-              %c = affine.load %C[%i, %j] : memref<48x48xf32>
-              %p = arith.mulf %a, %b : f32
-              %s = arith.addf %c, %p : f32
-              affine.store %s, %C[%i, %j] : memref<48x48xf32>
-            }
-          }
-        }
-        return
-      }
-      """;
+  private static final String KERNEL = Kernels.squareMatmulText(48);
 
   private static Operation run(String pipeline, Operation module, List<Diagnostic> sink) {
     PassManager pm = new PassManager(PipelineParser.parse(pipeline, "<test>",
