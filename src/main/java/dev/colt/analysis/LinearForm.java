@@ -15,14 +15,28 @@ import java.util.Set;
  */
 public record LinearForm(Map<Value, Long> terms, long constant, Set<Value> opaque) {
   public LinearForm {
+    terms = withoutZeros(terms);
+    opaque = opaque.isEmpty() ? Collections.emptySet()
+        : Collections.unmodifiableSet(new LinkedHashSet<>(opaque));
+  }
+
+  /** An unmodifiable copy without zero coefficients, keeping the order (forms are built often). */
+  private static Map<Value, Long> withoutZeros(Map<Value, Long> terms) {
+    if (terms.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    if (terms.size() == 1) {
+      Map.Entry<Value, Long> only = terms.entrySet().iterator().next();
+      return only.getValue() == 0 ? Collections.emptyMap()
+          : Collections.singletonMap(only.getKey(), only.getValue());
+    }
     Map<Value, Long> t = new LinkedHashMap<>();
     terms.forEach((v, c) -> {
       if (c != 0) {
         t.put(v, c);
       }
     });
-    terms = Collections.unmodifiableMap(t);
-    opaque = Collections.unmodifiableSet(new LinkedHashSet<>(opaque));
+    return Collections.unmodifiableMap(t);
   }
 
   public static LinearForm constant(long c) {
@@ -63,6 +77,12 @@ public record LinearForm(Map<Value, Long> terms, long constant, Set<Value> opaqu
   }
 
   public LinearForm plus(LinearForm o) {
+    if (o.terms.isEmpty() && o.opaque.isEmpty()) {
+      return o.constant == 0 ? this : new LinearForm(terms, constant + o.constant, opaque);
+    }
+    if (terms.isEmpty() && opaque.isEmpty()) {
+      return constant == 0 ? o : new LinearForm(o.terms, constant + o.constant, o.opaque);
+    }
     Map<Value, Long> t = new LinkedHashMap<>(terms);
     o.terms.forEach((v, c) -> t.merge(v, c, Long::sum));
     Set<Value> op = new LinkedHashSet<>(opaque);
@@ -71,6 +91,9 @@ public record LinearForm(Map<Value, Long> terms, long constant, Set<Value> opaqu
   }
 
   public LinearForm times(long k) {
+    if (k == 1) {
+      return this;
+    }
     Map<Value, Long> t = new LinkedHashMap<>();
     terms.forEach((v, c) -> t.put(v, c * k));
     return new LinearForm(t, constant * k, k == 0 ? Set.of() : opaque);

@@ -7,7 +7,9 @@ import dev.colt.ir.Attribute;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns {@code map(operands)} into {@link LinearForm}s over the values that are not themselves
@@ -16,6 +18,8 @@ import java.util.List;
  */
 public final class Linearizer {
   private final LoopForest forest;
+  /** Forms of values already seen: apply chains are shared by many accesses of one nest. */
+  private final Map<Value, LinearForm> valueForms = new IdentityHashMap<>();
 
   public Linearizer(LoopForest forest) {
     this.forest = forest;
@@ -69,6 +73,16 @@ public final class Linearizer {
 
   /** A value as a form: folded through affine.apply and index constants, else itself. */
   public LinearForm value(Value v) {
+    LinearForm known = valueForms.get(v);
+    if (known != null) {
+      return known;
+    }
+    LinearForm form = valueUncached(v);
+    valueForms.put(v, form);
+    return form;
+  }
+
+  private LinearForm valueUncached(Value v) {
     Operation def = forest.definingOp(v);
     if (def != null && def.is(AffineOps.CONSTANT)
         && def.attr("value") instanceof Attribute.IntegerAttr ia) {
