@@ -31,6 +31,8 @@ public final class DependenceAnalysis {
   private final List<Dependence> dependences = new ArrayList<>();
   private boolean analyzed;
   private final List<Operation> unknownEffects = new ArrayList<>();
+  /** Per loop: the enclosing level whose IV is its lower bound within one step (see tileLevel). */
+  private final Map<Operation, Integer> tileLevels = new IdentityHashMap<>();
 
   private DependenceAnalysis(Operation root) {
     this.forest = LoopForest.of(root);
@@ -337,6 +339,13 @@ public final class DependenceAnalysis {
 
     /** Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t). */
     private int tileLevel(int i) {
+      synchronized (tileLevels) {
+        return tileLevels.computeIfAbsent(common.get(i).op(), op -> uncachedTileLevel(i));
+      }
+    }
+
+    /** Depends on loop i and the loops enclosing it only, so it is the same for every pair. */
+    private int uncachedTileLevel(int i) {
       Operation forOp = common.get(i).op();
       List<LinearForm> lows = bounds.lowerForms(forOp);
       if (lows.size() != 1) {

@@ -72,7 +72,7 @@ public final class Linearizer {
   }
 
   /** A value as a form: folded through affine.apply and index constants, else itself. */
-  public LinearForm value(Value v) {
+  public synchronized LinearForm value(Value v) {
     LinearForm known = valueForms.get(v);
     if (known != null) {
       return known;

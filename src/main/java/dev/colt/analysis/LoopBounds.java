@@ -18,6 +18,8 @@ public final class LoopBounds {
   private final LoopForest forest;
   private final Linearizer linearizer;
   private final Map<Operation, Interval> ranges = new IdentityHashMap<>();
+  private final Map<Operation, List<LinearForm>> lowerForms = new IdentityHashMap<>();
+  private final Map<Operation, List<LinearForm>> upperForms = new IdentityHashMap<>();
 
   public LoopBounds(LoopForest forest) {
     this.forest = forest;
@@ -175,12 +177,14 @@ public final class LoopBounds {
   }
 
   /** Shorthand for the linearized lower bounds of a loop. */
-  public List<LinearForm> lowerForms(Operation forOp) {
-    return linearizer.linearize(AffineOps.lowerMap(forOp), AffineOps.lowerOperands(forOp));
+  public synchronized List<LinearForm> lowerForms(Operation forOp) {
+    return lowerForms.computeIfAbsent(forOp, op -> List.copyOf(
+        linearizer.linearize(AffineOps.lowerMap(op), AffineOps.lowerOperands(op))));
   }
 
   /** Shorthand for the linearized upper bounds of a loop. */
-  public List<LinearForm> upperForms(Operation forOp) {
-    return linearizer.linearize(AffineOps.upperMap(forOp), AffineOps.upperOperands(forOp));
+  public synchronized List<LinearForm> upperForms(Operation forOp) {
+    return upperForms.computeIfAbsent(forOp, op -> List.copyOf(
+        linearizer.linearize(AffineOps.upperMap(op), AffineOps.upperOperands(op))));
   }
 }
