@@ -9,6 +9,7 @@ import dev.colt.pass.PassContext;
 import dev.colt.pass.PassInfo;
 import dev.colt.pass.PassOption;
 import dev.colt.transform.Fuse;
+import dev.colt.transform.LoopTransform;
 import dev.colt.transform.Refusal;
 import java.util.List;
 import java.util.Optional;
@@ -108,12 +109,12 @@ public final class LoopFusionPass implements Pass {
     }
     Refusal last = null;
     for (int d = depth; d >= 1; d--) {
-      Fuse f = new Fuse(first, second, d);
-      Optional<Refusal> r = f.check(func);
-      if (r.isEmpty()) {
-        return Optional.of(f.apply(func));
+      switch (new Fuse(first, second, d).attempt(func)) {
+        case LoopTransform.Outcome.Applied applied -> {
+          return Optional.of(applied.func());
+        }
+        case LoopTransform.Outcome.Refused refused -> last = refused.refusal();
       }
-      last = r.get();
     }
     if (last != null) {
       context.remark(anchor, last.detail());

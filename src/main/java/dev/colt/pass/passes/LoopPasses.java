@@ -8,7 +8,6 @@ import dev.colt.pass.PassContext;
 import dev.colt.transform.LoopTransform;
 import dev.colt.transform.Refusal;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** Helpers for passes that apply one transformation to selected loops of a function. */
@@ -33,15 +32,7 @@ final class LoopPasses {
       if (loop == null) {
         continue;
       }
-      LoopTransform t = make.apply(name);
-      Optional<Refusal> r = t.check(cur);
-      if (r.isPresent()) {
-        if (!(quietWhenNothingToDo && r.get() instanceof Refusal.NothingToDo)) {
-          context.remark(loop, r.get().detail());
-        }
-        continue;
-      }
-      cur = t.apply(cur);
+      cur = attemptOrRemark(cur, context, make.apply(name), loop, quietWhenNothingToDo);
     }
     return hadNames ? cur : LoopHandles.strip(cur);
   }
@@ -56,16 +47,31 @@ final class LoopPasses {
   static Operation applyOnce(Operation func, PassContext context, LoopTransform t,
       Operation anchor, boolean quietWhenNothingToDo) {
     boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    Optional<Refusal> r = t.check(cur);
-    if (r.isPresent()) {
-      if (!(quietWhenNothingToDo && r.get() instanceof Refusal.NothingToDo)) {
-        context.remark(anchor, r.get().detail());
-      }
+    Operation named = LoopHandles.assign(func);
+    Operation cur = attemptOrRemark(named, context, t, anchor, quietWhenNothingToDo);
+    if (cur == named) {
       return func;
     }
-    cur = t.apply(cur);
     return hadNames ? cur : LoopHandles.strip(cur);
+  }
+
+  /**
+   * Checks and applies {@code t} once: the new function, or {@code func} itself (the same
+   * instance) after remarking the refusal on {@code anchor}, unless it is "nothing to do" and
+   * {@code quietWhenNothingToDo}.
+   */
+  private static Operation attemptOrRemark(Operation func, PassContext context, LoopTransform t,
+      Operation anchor, boolean quietWhenNothingToDo) {
+    return switch (t.attempt(func)) {
+      case LoopTransform.Outcome.Applied applied -> applied.func();
+      case LoopTransform.Outcome.Refused refused -> {
+        Refusal r = refused.refusal();
+        if (!(quietWhenNothingToDo && r instanceof Refusal.NothingToDo)) {
+          context.remark(anchor, r.detail());
+        }
+        yield func;
+      }
+    };
   }
 
   /** Loops without nested loops. */
