@@ -1,7 +1,6 @@
 // Trip counts and induction-variable ranges of affine.for loops, from their bound maps.
 package dev.colt.analysis;
 
-import dev.colt.ir.AffineMap;
 import dev.colt.ir.Operation;
 import dev.colt.ir.Value;
 import java.util.IdentityHashMap;
@@ -35,13 +34,11 @@ public final class LoopBounds {
     Interval r = ranges.get(forOp);
     if (r == null) {
       double lo = Double.NEGATIVE_INFINITY;
-      for (LinearForm f : linearizer.linearize(AffineOps.lowerMap(forOp),
-          AffineOps.lowerOperands(forOp))) {
+      for (LinearForm f : lowerForms(forOp)) {
         lo = Math.max(lo, range(f).lo());
       }
       double hi = Double.POSITIVE_INFINITY;
-      for (LinearForm f : linearizer.linearize(AffineOps.upperMap(forOp),
-          AffineOps.upperOperands(forOp))) {
+      for (LinearForm f : upperForms(forOp)) {
         hi = Math.min(hi, range(f).hi() - 1);
       }
       r = new Interval(lo, hi);
@@ -108,14 +105,13 @@ public final class LoopBounds {
    * single upper bound that is the lower bound plus a constant. Empty otherwise.
    */
   public OptionalLong constantTripCount(Operation forOp) {
-    AffineMap lb = AffineOps.lowerMap(forOp);
-    AffineMap ub = AffineOps.upperMap(forOp);
-    if (lb.numResults() != 1) {
+    List<LinearForm> lows = lowerForms(forOp);
+    if (lows.size() != 1) {
       return OptionalLong.empty();
     }
-    LinearForm low = linearizer.linearize(lb, AffineOps.lowerOperands(forOp)).get(0);
+    LinearForm low = lows.get(0);
     long best = Long.MAX_VALUE;
-    for (LinearForm up : linearizer.linearize(ub, AffineOps.upperOperands(forOp))) {
+    for (LinearForm up : upperForms(forOp)) {
       LinearForm diff = up.minus(low);
       if (!diff.isConstant()) {
         return OptionalLong.empty();
@@ -161,14 +157,12 @@ public final class LoopBounds {
 
   /** True when any bound of {@code forOp} mentions {@code v} (directly or through affine.apply). */
   public boolean boundsDependOn(Operation forOp, Value v) {
-    for (LinearForm f : linearizer.linearize(AffineOps.lowerMap(forOp),
-        AffineOps.lowerOperands(forOp))) {
+    for (LinearForm f : lowerForms(forOp)) {
       if (f.dependsOn(v)) {
         return true;
       }
     }
-    for (LinearForm f : linearizer.linearize(AffineOps.upperMap(forOp),
-        AffineOps.upperOperands(forOp))) {
+    for (LinearForm f : upperForms(forOp)) {
       if (f.dependsOn(v)) {
         return true;
       }
