@@ -15,9 +15,9 @@ import java.util.Random;
  * One search run. Each iteration descends the tree with {@link ModelAwarePolicy} to a node that is
  * not fully expanded, asks that node's advisor for a joint action (actions from the node's menu and
  * the advisor to expand the child), applies it, measures the child (once per structural hash),
- * backs up the reward and counts regressions: after {@code k} consecutive regressions caused by
- * advisors other than the largest, the largest advisor receives a correction request and its child
- * replaces the cheaper one when it scores at least as well.
+ * backs up its value (log2 speedup) and counts regressions: after {@code k} consecutive
+ * regressions caused by advisors other than the largest, the largest advisor receives a correction
+ * request and its child replaces the cheaper one when it scores at least as well.
  *
  * <p>The run ends when the measurement budget, the time limit, or the advisor budget in tokens or
  * money (summed over the pool, failed calls included) is spent; a call in flight when an advisor
@@ -39,6 +39,7 @@ public final class ColtTreeSearch<P, A> {
   private final Map<String, AdvisorStats> stats = new LinkedHashMap<>();
   private final Map<String, Integer> consecutiveErrors = new HashMap<>();
   private final ModelAwarePolicy policy;
+  private final ValueRange range = new ValueRange();
   private final String cheapest;
   private final String largest;
   private final Random random;
@@ -107,7 +108,7 @@ public final class ColtTreeSearch<P, A> {
       }
       leaf.addChild(child);
       child = maybeAlterCourse(leaf, child);
-      backup(child, child.evaluation().reward());
+      backup(child, value(child, leaf));
     }
     return ledger.result(new ArrayList<>(stats.values()));
   }
@@ -128,7 +129,7 @@ public final class ColtTreeSearch<P, A> {
           n.markExhausted();
           break;
         }
-        n = policy.select(open, n.visits());
+        n = policy.select(open, n.visits(), range);
       }
     }
     return null;
@@ -378,9 +379,27 @@ public final class ColtTreeSearch<P, A> {
     return tokensOut || moneyOut;
   }
 
-  private void backup(SearchNode<P> from, double reward) {
+  /**
+   * The value a new child backs up: its log2 speedup over the untransformed function, or for a
+   * failed candidate one below its parent's (as bad as halving the parent's speed), so a failure
+   * costs its branch without stretching the value range.
+   */
+  private static double value(SearchNode<?> child, SearchNode<?> parent) {
+    return child.evaluation().isOk() && child.speedup() > 0 ? log2(child.speedup())
+        : log2(parent.speedup()) - 1;
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  /** Adds {@code value} to the node and its ancestors and widens the value range to their means. */
+  private void backup(SearchNode<P> from, double value) {
     for (SearchNode<P> n = from; n != null; n = n.parent()) {
-      n.backup(reward);
+      n.backup(value);
+      if (n.evaluation().isOk()) {
+        range.include(n.meanValue());
+      }
     }
   }
 }

@@ -34,16 +34,4 @@ public record Evaluation(Status status, double speedup, double medianMillis, Str
   public boolean isOk() {
     return status == Status.OK;
   }
-
-  /**
-   * The reward in the tree, comparable across kernels: {@code log2(s) / (1 + |log2(s)|)} for speedup
-   * s, in (-1, 1), zero for no change; -1 for any failed candidate.
-   */
-  public double reward() {
-    if (!isOk() || !(speedup > 0)) {
-      return -1.0;
-    }
-    double l = Math.log(speedup) / Math.log(2);
-    return l / (1 + Math.abs(l));
-  }
 }

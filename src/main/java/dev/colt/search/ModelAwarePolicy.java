@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Scores a child as {@code (1-l)*Q + l*phi(m) + c*sqrt(ln N_parent / n_child)} where Q is the
- * child's mean reward, m the advisor that will expand the child and
+ * child's mean value normalized to [0, 1] by the search's {@link ValueRange}, m the advisor that will expand the child and
  * {@code phi(m) = (log P_max - log P_m) / (log P_max - log P_min)}: 1 for the smallest advisor, 0
  * for the largest. Unvisited children come first, smallest advisor first. Ties go to the older
  * child, so selection is deterministic.
@@ -40,15 +40,19 @@ public final class ModelAwarePolicy {
     return (logMax - Math.log(size)) / (logMax - logMin);
   }
 
-  /** The score of {@code child} under a parent visited {@code parentVisits} times. */
-  public double score(SearchNode<?> child, int parentVisits) {
+  /**
+   * The score of {@code child} under a parent visited {@code parentVisits} times, its value
+   * normalized by {@code range}.
+   */
+  double score(SearchNode<?> child, int parentVisits, ValueRange range) {
     double explore = child.visits() == 0 ? Double.POSITIVE_INFINITY
         : exploration * Math.sqrt(Math.log(Math.max(1, parentVisits)) / child.visits());
-    return (1 - lambda) * child.meanValue() + lambda * cheapness(child.expander()) + explore;
+    return (1 - lambda) * range.normalize(child.meanValue()) + lambda * cheapness(child.expander())
+        + explore;
   }
 
   /** The child to descend into; precondition: {@code candidates} non-empty. */
-  public <P> SearchNode<P> select(List<SearchNode<P>> candidates, int parentVisits) {
+  <P> SearchNode<P> select(List<SearchNode<P>> candidates, int parentVisits, ValueRange range) {
     List<SearchNode<P>> unvisited = candidates.stream().filter(c -> c.visits() == 0).toList();
     if (!unvisited.isEmpty()) {
       return unvisited.stream()
@@ -59,7 +63,7 @@ public final class ModelAwarePolicy {
     SearchNode<P> best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (SearchNode<P> c : candidates) {
-      double s = score(c, parentVisits);
+      double s = score(c, parentVisits, range);
       if (s > bestScore) {
         best = c;
         bestScore = s;

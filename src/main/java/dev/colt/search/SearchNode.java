@@ -110,14 +110,14 @@ public final class SearchNode<P> {
     return visits;
   }
 
-  /** Mean backed-up reward; 0 before the first visit. */
+  /** Mean backed-up value (log2 speedup, see ColtTreeSearch); 0 before the first visit. */
   public double meanValue() {
     return visits == 0 ? 0.0 : totalValue / visits;
   }
 
-  void backup(double reward) {
+  void backup(double value) {
     visits++;
-    totalValue += reward;
+    totalValue += value;
   }
 
   public boolean exhausted() {
