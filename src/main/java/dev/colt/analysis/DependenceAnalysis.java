@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Computes every dependence between pairs of affine accesses to the same memref (at least one a
@@ -51,43 +52,69 @@ public final class DependenceAnalysis {
    */
   private synchronized List<Dependence> deps() {
     if (!analyzed) {
-      for (int i = 0; i < accesses.size(); i++) {
-        for (int j = i; j < accesses.size(); j++) {
-          Access a = accesses.get(i);
-          Access b = accesses.get(j);
-          if (a.memref() == b.memref() && (a.write() || b.write())) {
-            analyzePair(a, b);
-          }
-        }
-      }
+      analyzePairs((a, b) -> true, dependences);
       analyzed = true;
     }
     return dependences;
   }
 
-  private static final int CACHE_SIZE = 8;
-  private static final java.util.ArrayDeque<DependenceAnalysis> CACHE = new java.util.ArrayDeque<>();
+  /**
+   * Analyzes, in the order of the full analysis, every pair of accesses to one memref (one of them
+   * a write) that {@code wanted} accepts, adding their dependences to {@code out}.
+   */
+  private void analyzePairs(java.util.function.BiPredicate<Access, Access> wanted,
+      List<Dependence> out) {
+    for (int i = 0; i < accesses.size(); i++) {
+      Access a = accesses.get(i);
+      for (int j = i; j < accesses.size(); j++) {
+        Access b = accesses.get(j);
+        if (a.memref() == b.memref() && (a.write() || b.write()) && wanted.test(a, b)) {
+          analyzePair(a, b, out);
+        }
+      }
+    }
+  }
+
+  /**
+   * The dependences between the accesses {@code x} accepts and those {@code y} accepts (a pair is
+   * analyzed when one access is in each group, either way round), in the order of
+   * {@link #dependences()}: exactly the dependences of that list whose ends lie one in each group.
+   * When the full list is not computed yet, only those pairs are analyzed and nothing is kept, so
+   * a caller interested in a few pairs of a large function pays for those alone.
+   */
+  public List<Dependence> dependencesBetween(Predicate<Access> x, Predicate<Access> y) {
+    java.util.function.BiPredicate<Access, Access> across =
+        (a, b) -> x.test(a) && y.test(b) || y.test(a) && x.test(b);
+    synchronized (this) {
+      if (analyzed) {
+        return dependences.stream().filter(d -> across.test(d.source(), d.sink())).toList();
+      }
+    }
+    List<Dependence> out = new ArrayList<>();
+    analyzePairs(across, out);
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Analyses shared by identity of their root. A search checks a hundred menu candidates of one
+   * program, then predicts a dozen successors with the cost model, and comes back to the program.
+   */
+  private static final IdentityMemo<Operation, DependenceAnalysis> CACHE = new IdentityMemo<>(32);
+
+  /**
+   * A fresh analysis of {@code root}, not shared through the cache: for throwaway IR (such as a
+   * candidate fusion's result) that would only push useful entries out of it.
+   */
+  public static DependenceAnalysis uncached(Operation root) {
+    return new DependenceAnalysis(root);
+  }
 
   /**
    * Analyzes every access pair under {@code root} (usually a func.func). The IR is immutable, so
    * the results for the last few roots (by identity) are cached and shared.
    */
   public static DependenceAnalysis of(Operation root) {
-    synchronized (CACHE) {
-      for (DependenceAnalysis da : CACHE) {
-        if (da.forest.root() == root) {
-          return da;
-        }
-      }
-    }
-    DependenceAnalysis da = new DependenceAnalysis(root);
-    synchronized (CACHE) {
-      CACHE.addFirst(da);
-      while (CACHE.size() > CACHE_SIZE) {
-        CACHE.removeLast();
-      }
-    }
-    return da;
+    return CACHE.get(root, DependenceAnalysis::new);
   }
 
   public LoopForest forest() {
@@ -206,7 +233,7 @@ public final class DependenceAnalysis {
     return common;
   }
 
-  private void analyzePair(Access a, Access b) {
+  private void analyzePair(Access a, Access b, List<Dependence> dependences) {
     List<LoopForest.Loop> common = commonLoops(a, b);
     int n = common.size();
     PairSystem sys = new PairSystem(a, b, common);
