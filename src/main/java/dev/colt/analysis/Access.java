@@ -62,6 +62,11 @@ public record Access(Operation op, Value memref, boolean write, List<LinearForm>
 
   /** True when every subscript is exact (no floordiv/mod left). */
   public boolean isExact() {
-    return subscripts.stream().allMatch(LinearForm::isExact);
+    for (LinearForm f : subscripts) {
+      if (!f.isExact()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

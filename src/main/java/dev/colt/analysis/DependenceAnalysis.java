@@ -52,23 +52,27 @@ public final class DependenceAnalysis {
    */
   private synchronized List<Dependence> deps() {
     if (!analyzed) {
-      analyzePairs((a, b) -> true, dependences);
+      analyzePairs((i, j) -> true, dependences);
       analyzed = true;
     }
     return dependences;
+  }
+
+  /** Which access pairs (by index in {@link #accesses}, i <= j) to analyze. */
+  private interface PairFilter {
+    boolean test(int i, int j);
   }
 
   /**
    * Analyzes, in the order of the full analysis, every pair of accesses to one memref (one of them
    * a write) that {@code wanted} accepts, adding their dependences to {@code out}.
    */
-  private void analyzePairs(java.util.function.BiPredicate<Access, Access> wanted,
-      List<Dependence> out) {
+  private void analyzePairs(PairFilter wanted, List<Dependence> out) {
     for (int i = 0; i < accesses.size(); i++) {
       Access a = accesses.get(i);
       for (int j = i; j < accesses.size(); j++) {
         Access b = accesses.get(j);
-        if (a.memref() == b.memref() && (a.write() || b.write()) && wanted.test(a, b)) {
+        if (a.memref() == b.memref() && (a.write() || b.write()) && wanted.test(i, j)) {
           analyzePair(a, b, out);
         }
       }
@@ -83,15 +87,20 @@ public final class DependenceAnalysis {
    * a caller interested in a few pairs of a large function pays for those alone.
    */
   public List<Dependence> dependencesBetween(Predicate<Access> x, Predicate<Access> y) {
-    java.util.function.BiPredicate<Access, Access> across =
-        (a, b) -> x.test(a) && y.test(b) || y.test(a) && x.test(b);
     synchronized (this) {
       if (analyzed) {
-        return dependences.stream().filter(d -> across.test(d.source(), d.sink())).toList();
+        return dependences.stream().filter(d -> x.test(d.source()) && y.test(d.sink())
+            || y.test(d.source()) && x.test(d.sink())).toList();
       }
     }
+    boolean[] inX = new boolean[accesses.size()];
+    boolean[] inY = new boolean[accesses.size()];
+    for (int i = 0; i < inX.length; i++) {
+      inX[i] = x.test(accesses.get(i));
+      inY[i] = y.test(accesses.get(i));
+    }
     List<Dependence> out = new ArrayList<>();
-    analyzePairs(across, out);
+    analyzePairs((i, j) -> inX[i] && inY[j] || inY[i] && inX[j], out);
     return Collections.unmodifiableList(out);
   }
 
@@ -247,6 +256,9 @@ public final class DependenceAnalysis {
     boolean aFirst = forest.position(a.op()) < forest.position(b.op());
     for (DirectionVector v : leaves) {
       split(new ArrayList<>(v.directions()), 0, a.op() != b.op(), aFirst, forward, backward);
+    }
+    if (forward.isEmpty() && backward.isEmpty()) {
+      return;
     }
     List<Long> distance = sys.distance();
     if (!forward.isEmpty()) {
@@ -407,13 +419,13 @@ public final class DependenceAnalysis {
         if (!fa.isExact() || !fb.isExact() || last && (a.width() > 1 || b.width() > 1)) {
           continue;
         }
-        Map<Object, Long> coeffs = new java.util.HashMap<>();
+        Coefficients coeffs = new Coefficients();
         long[] constant = {0};
         expand(fa, 1, 0, coeffs, constant, 0);
         expand(fb, -1, 1, coeffs, constant, 0);
         long g = 0;
-        for (long c : coeffs.values()) {
-          g = gcd(g, c);
+        for (int k = 0; k < coeffs.size; k++) {
+          g = gcd(g, coeffs.sums[k]);
         }
         if (g == 0 ? constant[0] != 0 : constant[0] % g != 0) {
           return false;
@@ -422,9 +434,37 @@ public final class DependenceAnalysis {
       return true;
     }
 
-    private record SideVar(Value v, int side) {}
+    /**
+     * Summed coefficients per unknown of one lattice equation: a value invariant in the common
+     * loops is one unknown for both sides (side {@link #SHARED}), any other value one per side.
+     */
+    private static final class Coefficients {
+      static final int SHARED = -1;
+      Value[] values = new Value[8];
+      int[] sides = new int[8];
+      long[] sums = new long[8];
+      int size;
 
-    private void expand(LinearForm f, long scale, int side, Map<Object, Long> coeffs,
+      void add(Value v, int side, long c) {
+        for (int k = 0; k < size; k++) {
+          if (values[k] == v && sides[k] == side) {
+            sums[k] += c;
+            return;
+          }
+        }
+        if (size == values.length) {
+          values = java.util.Arrays.copyOf(values, 2 * size);
+          sides = java.util.Arrays.copyOf(sides, 2 * size);
+          sums = java.util.Arrays.copyOf(sums, 2 * size);
+        }
+        values[size] = v;
+        sides[size] = side;
+        sums[size] = c;
+        size++;
+      }
+    }
+
+    private void expand(LinearForm f, long scale, int side, Coefficients coeffs,
         long[] constant, int depth) {
       constant[0] += scale * f.constant();
       for (Map.Entry<Value, Long> t : f.terms().entrySet()) {
@@ -433,16 +473,16 @@ public final class DependenceAnalysis {
         LoopForest.Loop own = forest.loopOfInductionVar(v);
         if (own == null) {
           boolean invariant = common.isEmpty() || forest.isDefinedOutside(v, common.get(0).op());
-          coeffs.merge(invariant ? v : new SideVar(v, side), c, Long::sum);
+          coeffs.add(v, invariant ? Coefficients.SHARED : side, c);
           continue;
         }
         long step = AffineOps.step(own.op());
         List<LinearForm> lows = bounds.lowerForms(own.op());
         if (step > 1 && lows.size() == 1 && lows.get(0).isExact() && depth < 16) {
-          coeffs.merge(new SideVar(v, side), c * step, Long::sum);
+          coeffs.add(v, side, c * step);
           expand(lows.get(0), c, side, coeffs, constant, depth + 1);
         } else {
-          coeffs.merge(new SideVar(v, side), c, Long::sum);
+          coeffs.add(v, side, c);
         }
       }
     }
