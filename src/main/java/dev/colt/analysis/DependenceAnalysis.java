@@ -32,8 +32,14 @@ public final class DependenceAnalysis {
   private final List<Dependence> dependences = new ArrayList<>();
   private boolean analyzed;
   private final List<Operation> unknownEffects = new ArrayList<>();
-  /** Per loop: the enclosing level whose IV is its lower bound within one step (see tileLevel). */
-  private final Map<Operation, Integer> tileLevels = new IdentityHashMap<>();
+  /**
+   * What the pair analysis needs of a loop at a common level, the same for every pair: the range
+   * of its induction variable, the enclosing level whose IV is its lower bound within one step
+   * (see PairSystem.tileLevel, -1 for none), and its alignment.
+   */
+  private record LevelFacts(Interval range, int tileLevel, long alignment) {}
+
+  private final Map<Operation, LevelFacts> levelFacts = new IdentityHashMap<>();
 
   private DependenceAnalysis(Operation root) {
     this.forest = LoopForest.of(root);
@@ -347,9 +353,10 @@ public final class DependenceAnalysis {
       Operation memrefDef = forest.definingOp(a.memref());
       for (int i = 0; i < common.size(); i++) {
         privateLevel[i] = memrefDef != null && forest.isInside(memrefDef, common.get(i).op());
-        commonRanges[i] = bounds.ivRange(common.get(i).op());
-        tileOf[i] = tileLevel(i);
-        alignment[i] = Math.max(1, bounds.alignment(common.get(i).op()));
+        LevelFacts facts = levelFacts(i);
+        commonRanges[i] = facts.range();
+        tileOf[i] = facts.tileLevel();
+        alignment[i] = facts.alignment();
       }
     }
 
@@ -376,15 +383,19 @@ public final class DependenceAnalysis {
       return r.isBounded() && r.hi() - r.lo() < alignment[i];
     }
 
-    /** Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t). */
-    private int tileLevel(int i) {
-      synchronized (tileLevels) {
-        return tileLevels.computeIfAbsent(common.get(i).op(), op -> uncachedTileLevel(i));
+    /** The facts of common level i, from the loop alone (the common loops are its path). */
+    private LevelFacts levelFacts(int i) {
+      synchronized (levelFacts) {
+        return levelFacts.computeIfAbsent(common.get(i).op(), op -> new LevelFacts(
+            bounds.ivRange(op), tileLevel(i), Math.max(1, bounds.alignment(op))));
       }
     }
 
-    /** Depends on loop i and the loops enclosing it only, so it is the same for every pair. */
-    private int uncachedTileLevel(int i) {
+    /**
+     * Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t).
+     * Depends on loop i and the loops enclosing it only, so it is the same for every pair.
+     */
+    private int tileLevel(int i) {
       Operation forOp = common.get(i).op();
       List<LinearForm> lows = bounds.lowerForms(forOp);
       if (lows.size() != 1) {
