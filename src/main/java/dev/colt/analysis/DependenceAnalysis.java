@@ -112,9 +112,10 @@ public final class DependenceAnalysis {
 
   /**
    * Analyses shared by identity of their root. A search checks a hundred menu candidates of one
-   * program, then predicts a dozen successors with the cost model, and comes back to the program.
+   * program, predicts a dozen successors with the cost model (each analyzed), and comes back to
+   * the program several iterations later to apply an action or ask an advisor again.
    */
-  private static final IdentityMemo<Operation, DependenceAnalysis> CACHE = new IdentityMemo<>(32);
+  private static final IdentityMemo<Operation, DependenceAnalysis> CACHE = new IdentityMemo<>(128);
 
   /**
    * A fresh analysis of {@code root}, not shared through the cache: for throwaway IR (such as a

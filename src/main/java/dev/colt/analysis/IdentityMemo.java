@@ -1,4 +1,4 @@
-// A small bounded least-recently-used memo of analyses keyed by the identity of an immutable op tree.
+// A small bounded least-recently-used memo of analyses keyed by the identity of an op tree.
 package dev.colt.analysis;
 
 import java.util.LinkedHashMap;

@@ -159,7 +159,11 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
    * do not name two nests of one block in order.
    */
   public static int shapeDepth(Operation func, String first, String second) {
-    LoopForest forest = LoopForest.of(LoopHandles.assign(func));
+    return shapeDepth(LoopForest.of(LoopHandles.assign(func)), first, second);
+  }
+
+  /** {@link #shapeDepth(Operation, String, String)} over the forest of a function, loops named. */
+  public static int shapeDepth(LoopForest forest, String first, String second) {
     for (int d = 1; ; d++) {
       if (!new Fuse(first, second, d).pair(forest).ok()) {
         return d - 1;
