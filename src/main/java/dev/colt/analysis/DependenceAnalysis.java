@@ -42,9 +42,13 @@ public final class DependenceAnalysis {
   private final Map<Operation, LevelFacts> levelFacts = new IdentityHashMap<>();
 
   private DependenceAnalysis(Operation root) {
+    this(root, root);
+  }
+
+  private DependenceAnalysis(Operation root, Operation accessScope) {
     this.forest = LoopForest.of(root);
     this.bounds = new LoopBounds(forest);
-    this.accesses = Access.collect(forest);
+    this.accesses = Access.collect(forest, accessScope);
     root.walk(op -> {
       if (mayHaveUnknownEffects(op)) {
         unknownEffects.add(op);
@@ -123,6 +127,16 @@ public final class DependenceAnalysis {
    */
   public static DependenceAnalysis uncached(Operation root) {
     return new DependenceAnalysis(root);
+  }
+
+  /**
+   * A fresh analysis of {@code root} that sees only the accesses under {@code scope} (an op inside
+   * root): its accesses and dependences are those of the full analysis with both ends under scope,
+   * in the same order. Loops, bounds and values are indexed over all of root, so subscripts and
+   * ranges are the same as in the full analysis. Not cached.
+   */
+  public static DependenceAnalysis uncachedAccessesUnder(Operation root, Operation scope) {
+    return new DependenceAnalysis(root, scope);
   }
 
   /**

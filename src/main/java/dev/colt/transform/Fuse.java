@@ -93,15 +93,18 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
       return Optional.empty();
     }
     Fused fused = fuse(named, p);
-    DependenceAnalysis after = DependenceAnalysis.uncached(fused.func);
     // Loops enclosing both nests order their instances the same way before and after fusion; a
     // vector carried by a fused loop is a second-nest instance now running before a first-nest one.
     // Such a vector has a common loop at the fused depth, so its ends are both in the fused nest:
-    // only pairs of a second-nest access and a first-nest access can matter.
+    // only pairs of a second-nest access and a first-nest access there can matter.
     int enclosing = p.band1.get(0).depth();
-    List<Dependence> deps = fullAnalysis ? after.dependences() : after.dependencesBetween(
-        a -> fused.fromSecond.contains(a.op()),
-        a -> !fused.fromSecond.contains(a.op()) && after.forest().isInside(a.op(), fused.outer));
+    List<Dependence> deps;
+    if (fullAnalysis) {
+      deps = DependenceAnalysis.uncached(fused.func).dependences();
+    } else {
+      deps = DependenceAnalysis.uncachedAccessesUnder(fused.func, fused.outer).dependencesBetween(
+          a -> fused.fromSecond.contains(a.op()), a -> !fused.fromSecond.contains(a.op()));
+    }
     for (Dependence d : deps) {
       if (fused.fromSecond.contains(d.source().op()) && !fused.fromSecond.contains(d.sink().op())
           && d.vectors().stream().anyMatch(v -> v.carrierLevel() >= enclosing)) {

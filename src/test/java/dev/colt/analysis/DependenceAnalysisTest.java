@@ -150,4 +150,28 @@ class DependenceAnalysisTest {
       }
     }
   }
+
+  /** A dependence as text that does not depend on which analysis object found it. */
+  private static String key(DependenceAnalysis da, Dependence d) {
+    return da.forest().position(d.source().op()) + "->" + da.forest().position(d.sink().op())
+        + " " + d.describe() + " " + d.distance();
+  }
+
+  @Test
+  void analysisOfTheAccessesUnderAScopeIsTheFullOneRestrictedToIt() {
+    for (Operation p : VariedPrograms.withManyAccessPairs()) {
+      DependenceAnalysis full = DependenceAnalysis.uncached(p);
+      for (LoopForest.Loop scope : full.forest().loops()) {
+        DependenceAnalysis scoped = DependenceAnalysis.uncachedAccessesUnder(p, scope.op());
+        assertEquals(full.accesses().stream().map(Access::op)
+                .filter(op -> full.forest().isInside(op, scope.op())).toList(),
+            scoped.accesses().stream().map(Access::op).toList());
+        assertEquals(full.dependences().stream()
+                .filter(d -> full.forest().isInside(d.source().op(), scope.op())
+                    && full.forest().isInside(d.sink().op(), scope.op()))
+                .map(d -> key(full, d)).toList(),
+            scoped.dependences().stream().map(d -> key(scoped, d)).toList());
+      }
+    }
+  }
 }
