@@ -60,7 +60,7 @@ public final class LoopHandles {
 
   /** {@code root} with every unnamed loop named (named loops keep theirs); unchanged if all named. */
   public static Operation assign(Operation root) {
-    if (allNamed(root)) {
+    if (FULLY_NAMED.get(root, LoopHandles::allNamed)) {
       return root;
     }
     Set<String> taken = names(root);
@@ -99,6 +99,9 @@ public final class LoopHandles {
     }
     return changed ? cur.withRegions(regions) : cur;
   }
+
+  /** Whether recent roots have every loop named: each check of a menu names its function again. */
+  private static final IdentityMemo<Operation, Boolean> FULLY_NAMED = new IdentityMemo<>(64);
 
   private static boolean allNamed(Operation op) {
     if (op.is(AffineOps.FOR) && nameOf(op) == null) {
