@@ -23,9 +23,14 @@ public record Access(Operation op, Value memref, boolean write, List<LinearForm>
 
   /** Every affine access under the forest's root, in program order. */
   public static List<Access> collect(LoopForest forest) {
+    return collect(forest, forest.root());
+  }
+
+  /** Every affine access under {@code scope} (an op of the forest's tree), in program order. */
+  public static List<Access> collect(LoopForest forest, Operation scope) {
     Linearizer lin = new Linearizer(forest);
     List<Access> out = new ArrayList<>();
-    forest.root().walk(op -> {
+    scope.walk(op -> {
       if (AffineOps.isAccess(op)) {
         out.add(of(op, forest, lin));
       }
@@ -62,6 +67,11 @@ public record Access(Operation op, Value memref, boolean write, List<LinearForm>
 
   /** True when every subscript is exact (no floordiv/mod left). */
   public boolean isExact() {
-    return subscripts.stream().allMatch(LinearForm::isExact);
+    for (LinearForm f : subscripts) {
+      if (!f.isExact()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,6 +10,7 @@ import dev.colt.ir.Value;
 import dev.colt.ir.VectorType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -39,6 +40,8 @@ public final class CostModel {
       "memref.store", "vector.store", "vector.transfer_write");
 
   private final MachineModel machine;
+  /** Estimates of recent programs: a search predicts a node's successors, then the node again. */
+  private final IdentityMemo<Operation, Estimate> estimates = new IdentityMemo<>(256);
 
   public CostModel(MachineModel machine) {
     this.machine = machine;
@@ -48,17 +51,28 @@ public final class CostModel {
   public record Estimate(double cycles, double compute, double memory, double chains,
       double overhead, double spills) {}
 
-  /** Predicts the cycles of one call of {@code func} (any op tree; usually a func.func). */
+  /**
+   * Predicts the cycles of one call of {@code func} (any op tree; usually a func.func). The IR is
+   * immutable, so the estimates of the last few hundred programs (by identity) are remembered.
+   */
   public Estimate estimate(Operation func) {
-    LoopForest forest = LoopForest.of(func);
-    LoopBounds bounds = new LoopBounds(forest);
-    List<Access> accesses = Access.collect(forest);
+    return estimates.get(func, this::uncachedEstimate);
+  }
+
+  private Estimate uncachedEstimate(Operation func) {
+    // The loop index, bounds and accesses that the menu's legality checks built for this program.
+    DependenceAnalysis da = DependenceAnalysis.of(func);
+    LoopForest forest = da.forest();
+    LoopBounds bounds = da.bounds();
+    List<Access> accesses = da.accesses();
     Map<LoopForest.Loop, Double> trips = new IdentityHashMap<>();
     for (LoopForest.Loop l : forest.loops()) {
       OptionalLong t = bounds.maxTripCount(l.op());
       trips.put(l, (double) Math.max(0, t.orElse(UNKNOWN_TRIPS)));
     }
-    Map<LoopForest.Loop, Body> bodies = new IdentityHashMap<>();
+    // In program order (loops compare by identity), so that the sums below do not depend on
+    // identity hash codes.
+    Map<LoopForest.Loop, Body> bodies = new LinkedHashMap<>();
     Body top = new Body(null);
     func.walk(op -> {
       if (op == func) {
@@ -69,7 +83,13 @@ public final class CostModel {
       (l == null ? top : bodies.get(l)).ops.add(op);
     });
     bodies.put(null, top);
-    Map<Operation, Double> memoryByOp = memoryCycles(forest, accesses, trips);
+    Map<Operation, Double> memoryByOp = memoryCycles(accesses, trips);
+    Map<LoopForest.Loop, List<Access>> accessesInside = new IdentityHashMap<>(2 * trips.size());
+    for (Access a : accesses) {
+      for (LoopForest.Loop l : a.loops()) {
+        accessesInside.computeIfAbsent(l, k -> new ArrayList<>()).add(a);
+      }
+    }
     double compute = 0;
     double memory = 0;
     double chains = 0;
@@ -83,7 +103,7 @@ public final class CostModel {
           iterations *= trips.get(l);
         }
       }
-      BodyCost c = bodyCost(forest, accesses, b);
+      BodyCost c = bodyCost(forest, accessesInside.getOrDefault(b.loop, List.of()), b);
       double mem = 0;
       for (Operation op : b.ops) {
         mem += memoryByOp.getOrDefault(op, 0.0);
@@ -115,7 +135,8 @@ public final class CostModel {
   private record BodyCost(double compute, double ports, double chain, double spills,
       double vectorFactor) {}
 
-  private BodyCost bodyCost(LoopForest forest, List<Access> accesses, Body b) {
+  /** {@code inside}: the accesses inside the body's loop, in program order. */
+  private BodyCost bodyCost(LoopForest forest, List<Access> inside, Body b) {
     double fp = 0;
     double loads = 0;
     double stores = 0;
@@ -145,10 +166,10 @@ public final class CostModel {
     double vectorFactor = 1;
     if (b.loop != null) {
       if (!Reductions.iterArgReductions(forest, b.loop).isEmpty()
-          || !Reductions.memoryReductions(forest, accesses, b.loop).isEmpty()) {
+          || !Reductions.memoryReductions(forest, inside, b.loop).isEmpty()) {
         chain = machine.addLatency();
       } else if (scalarFloat && b.loop.children().isEmpty()
-          && autoVectorizable(accesses, b.loop)) {
+          && autoVectorizable(inside, b.loop)) {
         vectorFactor = machine.lanes(4);
         fp /= vectorFactor;
         loads /= vectorFactor;
@@ -218,39 +239,68 @@ public final class CostModel {
   }
 
   /**
+   * What the traffic model needs of one access per enclosing loop k (outermost first): the loop's
+   * trips, whether a subscript depends on it, and its {@link #spatialFraction}.
+   */
+  private record AccessShape(double[] trips, boolean[] depends, double[] spatial) {
+    static AccessShape of(Access a, Map<LoopForest.Loop, Double> trips) {
+      int n = a.loops().size();
+      double[] t = new double[n];
+      boolean[] depends = new boolean[n];
+      double[] spatial = new double[n];
+      for (int k = 0; k < n; k++) {
+        LoopForest.Loop loop = a.loops().get(k);
+        t[k] = trips.get(loop);
+        depends[k] = a.dependsOn(loop);
+        spatial[k] = spatialFraction(a, loop);
+      }
+      return new AccessShape(t, depends, spatial);
+    }
+  }
+
+  /**
    * Cycles of cache traffic per access op: lines missing in L1, L2 and L3 times the cost of bringing
    * each from the next level.
    */
-  private Map<Operation, Double> memoryCycles(LoopForest forest, List<Access> accesses,
+  private Map<Operation, Double> memoryCycles(List<Access> accesses,
       Map<LoopForest.Loop, Double> trips) {
-    Map<Access, double[]> distinct = new IdentityHashMap<>();
-    for (Access a : accesses) {
-      distinct.put(a, distinctLines(a, trips));
+    AccessShape[] shapes = new AccessShape[accesses.size()];
+    double[][] distinct = new double[accesses.size()][];
+    for (int i = 0; i < shapes.length; i++) {
+      shapes[i] = AccessShape.of(accesses.get(i), trips);
+      distinct[i] = distinctLines(accesses.get(i), shapes[i]);
     }
     // Lines touched by one iteration of each loop: the footprint that must fit for reuse across it.
-    Map<LoopForest.Loop, Double> iterationBytes = new IdentityHashMap<>();
-    for (Access a : accesses) {
-      double[] d = distinct.get(a);
+    Map<LoopForest.Loop, Double> iterationBytes = new IdentityHashMap<>(2 * trips.size());
+    for (int i = 0; i < shapes.length; i++) {
+      Access a = accesses.get(i);
+      double[] d = distinct[i];
       for (int k = 0; k < a.loops().size(); k++) {
         iterationBytes.merge(a.loops().get(k), d[k + 1] * LINE, Double::sum);
       }
     }
     long[] caches = {machine.l1Bytes(), machine.l2Bytes(), machine.l3Bytes()};
     double[] lineCost = {machine.l2LineCycles(), machine.l3LineCycles(), machine.dramLineCycles()};
-    Map<Operation, Double> out = new IdentityHashMap<>();
-    for (Access a : accesses) {
-      double[] d = distinct.get(a);
+    Map<Operation, Double> out = new IdentityHashMap<>(2 * accesses.size());
+    for (int i = 0; i < shapes.length; i++) {
+      Access a = accesses.get(i);
+      AccessShape shape = shapes[i];
+      double[] d = distinct[i];
+      int n = a.loops().size();
+      double[] footprint = new double[n];
+      for (int k = 0; k < n; k++) {
+        footprint[k] = iterationBytes.getOrDefault(a.loops().get(k), 0.0);
+      }
       double cycles = 0;
       for (int level = 0; level < caches.length; level++) {
-        double fetches = d[a.loops().size()];
-        for (int k = a.loops().size() - 1; k >= 0; k--) {
-          LoopForest.Loop loop = a.loops().get(k);
-          double t = trips.get(loop);
-          boolean fits = iterationBytes.getOrDefault(loop, 0.0) <= caches[level] / 2.0;
-          double spatial = spatialFraction(a, loop);
+        double fetches = d[n];
+        for (int k = n - 1; k >= 0; k--) {
+          double t = shape.trips[k];
+          boolean fits = footprint[k] <= caches[level] / 2.0;
+          double spatial = shape.spatial[k];
           if (fits) {
             fetches = d[k];
-          } else if (!a.dependsOn(loop)) {
+          } else if (!shape.depends[k]) {
             fetches = t * fetches;
           } else if (spatial < 1) {
             fetches = fetches * (1 + (t - 1) * spatial);
@@ -269,7 +319,7 @@ public final class CostModel {
    * {@code d[k]}: distinct lines the access touches over all iterations of its k-th enclosing loop
    * (k = 0 outermost); {@code d[n]} for a single execution.
    */
-  private static double[] distinctLines(Access a, Map<LoopForest.Loop, Double> trips) {
+  private static double[] distinctLines(Access a, AccessShape shape) {
     int n = a.loops().size();
     double[] d = new double[n + 1];
     Type elem = a.memref().type() instanceof MemRefType m ? m.elementType() : null;
@@ -280,13 +330,12 @@ public final class CostModel {
       cap = Math.max(1, Math.ceil((double) m.numElements() * eb / LINE));
     }
     for (int k = n - 1; k >= 0; k--) {
-      LoopForest.Loop loop = a.loops().get(k);
-      double t = trips.get(loop);
+      double t = shape.trips[k];
       double lines;
-      if (!a.dependsOn(loop)) {
+      if (!shape.depends[k]) {
         lines = d[k + 1];
       } else {
-        double spatial = spatialFraction(a, loop);
+        double spatial = shape.spatial[k];
         lines = spatial < 1 ? Math.min(d[k + 1] * t, d[k + 1] + (t - 1) * spatial)
             : d[k + 1] * t;
       }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Computes every dependence between pairs of affine accesses to the same memref (at least one a
@@ -31,13 +32,23 @@ public final class DependenceAnalysis {
   private final List<Dependence> dependences = new ArrayList<>();
   private boolean analyzed;
   private final List<Operation> unknownEffects = new ArrayList<>();
-  /** Per loop: the enclosing level whose IV is its lower bound within one step (see tileLevel). */
-  private final Map<Operation, Integer> tileLevels = new IdentityHashMap<>();
+  /**
+   * What the pair analysis needs of a loop at a common level, the same for every pair: the range
+   * of its induction variable, the enclosing level whose IV is its lower bound within one step
+   * (see PairSystem.tileLevel, -1 for none), and its alignment.
+   */
+  private record LevelFacts(Interval range, int tileLevel, long alignment) {}
+
+  private final Map<Operation, LevelFacts> levelFacts = new IdentityHashMap<>();
 
   private DependenceAnalysis(Operation root) {
+    this(root, root);
+  }
+
+  private DependenceAnalysis(Operation root, Operation accessScope) {
     this.forest = LoopForest.of(root);
     this.bounds = new LoopBounds(forest);
-    this.accesses = Access.collect(forest);
+    this.accesses = Access.collect(forest, accessScope);
     root.walk(op -> {
       if (mayHaveUnknownEffects(op)) {
         unknownEffects.add(op);
@@ -51,43 +62,89 @@ public final class DependenceAnalysis {
    */
   private synchronized List<Dependence> deps() {
     if (!analyzed) {
-      for (int i = 0; i < accesses.size(); i++) {
-        for (int j = i; j < accesses.size(); j++) {
-          Access a = accesses.get(i);
-          Access b = accesses.get(j);
-          if (a.memref() == b.memref() && (a.write() || b.write())) {
-            analyzePair(a, b);
-          }
-        }
-      }
+      analyzePairs((i, j) -> true, dependences);
       analyzed = true;
     }
     return dependences;
   }
 
-  private static final int CACHE_SIZE = 8;
-  private static final java.util.ArrayDeque<DependenceAnalysis> CACHE = new java.util.ArrayDeque<>();
+  /** Which access pairs (by index in {@link #accesses}, i <= j) to analyze. */
+  private interface PairFilter {
+    boolean test(int i, int j);
+  }
+
+  /**
+   * Analyzes, in the order of the full analysis, every pair of accesses to one memref (one of them
+   * a write) that {@code wanted} accepts, adding their dependences to {@code out}.
+   */
+  private void analyzePairs(PairFilter wanted, List<Dependence> out) {
+    for (int i = 0; i < accesses.size(); i++) {
+      Access a = accesses.get(i);
+      for (int j = i; j < accesses.size(); j++) {
+        Access b = accesses.get(j);
+        if (a.memref() == b.memref() && (a.write() || b.write()) && wanted.test(i, j)) {
+          analyzePair(a, b, out);
+        }
+      }
+    }
+  }
+
+  /**
+   * The dependences between the accesses {@code x} accepts and those {@code y} accepts (a pair is
+   * analyzed when one access is in each group, either way round), in the order of
+   * {@link #dependences()}: exactly the dependences of that list whose ends lie one in each group.
+   * When the full list is not computed yet, only those pairs are analyzed and nothing is kept, so
+   * a caller interested in a few pairs of a large function pays for those alone.
+   */
+  public List<Dependence> dependencesBetween(Predicate<Access> x, Predicate<Access> y) {
+    synchronized (this) {
+      if (analyzed) {
+        return dependences.stream().filter(d -> x.test(d.source()) && y.test(d.sink())
+            || y.test(d.source()) && x.test(d.sink())).toList();
+      }
+    }
+    boolean[] inX = new boolean[accesses.size()];
+    boolean[] inY = new boolean[accesses.size()];
+    for (int i = 0; i < inX.length; i++) {
+      inX[i] = x.test(accesses.get(i));
+      inY[i] = y.test(accesses.get(i));
+    }
+    List<Dependence> out = new ArrayList<>();
+    analyzePairs((i, j) -> inX[i] && inY[j] || inY[i] && inX[j], out);
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Analyses shared by identity of their root. A search checks a hundred menu candidates of one
+   * program, predicts a dozen successors with the cost model (each analyzed), and comes back to
+   * the program several iterations later to apply an action or ask an advisor again.
+   */
+  private static final IdentityMemo<Operation, DependenceAnalysis> CACHE = new IdentityMemo<>(128);
+
+  /**
+   * A fresh analysis of {@code root}, not shared through the cache: for throwaway IR (such as a
+   * candidate fusion's result) that would only push useful entries out of it.
+   */
+  public static DependenceAnalysis uncached(Operation root) {
+    return new DependenceAnalysis(root);
+  }
+
+  /**
+   * A fresh analysis of {@code root} that sees only the accesses under {@code scope} (an op inside
+   * root): its accesses and dependences are those of the full analysis with both ends under scope,
+   * in the same order. Loops, bounds and values are indexed over all of root, so subscripts and
+   * ranges are the same as in the full analysis. Not cached.
+   */
+  public static DependenceAnalysis uncachedAccessesUnder(Operation root, Operation scope) {
+    return new DependenceAnalysis(root, scope);
+  }
 
   /**
    * Analyzes every access pair under {@code root} (usually a func.func). The IR is immutable, so
    * the results for the last few roots (by identity) are cached and shared.
    */
   public static DependenceAnalysis of(Operation root) {
-    synchronized (CACHE) {
-      for (DependenceAnalysis da : CACHE) {
-        if (da.forest.root() == root) {
-          return da;
-        }
-      }
-    }
-    DependenceAnalysis da = new DependenceAnalysis(root);
-    synchronized (CACHE) {
-      CACHE.addFirst(da);
-      while (CACHE.size() > CACHE_SIZE) {
-        CACHE.removeLast();
-      }
-    }
-    return da;
+    return CACHE.get(root, DependenceAnalysis::new);
   }
 
   public LoopForest forest() {
@@ -206,7 +263,7 @@ public final class DependenceAnalysis {
     return common;
   }
 
-  private void analyzePair(Access a, Access b) {
+  private void analyzePair(Access a, Access b, List<Dependence> dependences) {
     List<LoopForest.Loop> common = commonLoops(a, b);
     int n = common.size();
     PairSystem sys = new PairSystem(a, b, common);
@@ -220,6 +277,9 @@ public final class DependenceAnalysis {
     boolean aFirst = forest.position(a.op()) < forest.position(b.op());
     for (DirectionVector v : leaves) {
       split(new ArrayList<>(v.directions()), 0, a.op() != b.op(), aFirst, forward, backward);
+    }
+    if (forward.isEmpty() && backward.isEmpty()) {
+      return;
     }
     List<Long> distance = sys.distance();
     if (!forward.isEmpty()) {
@@ -308,9 +368,10 @@ public final class DependenceAnalysis {
       Operation memrefDef = forest.definingOp(a.memref());
       for (int i = 0; i < common.size(); i++) {
         privateLevel[i] = memrefDef != null && forest.isInside(memrefDef, common.get(i).op());
-        commonRanges[i] = bounds.ivRange(common.get(i).op());
-        tileOf[i] = tileLevel(i);
-        alignment[i] = Math.max(1, bounds.alignment(common.get(i).op()));
+        LevelFacts facts = levelFacts(i);
+        commonRanges[i] = facts.range();
+        tileOf[i] = facts.tileLevel();
+        alignment[i] = facts.alignment();
       }
     }
 
@@ -337,15 +398,19 @@ public final class DependenceAnalysis {
       return r.isBounded() && r.hi() - r.lo() < alignment[i];
     }
 
-    /** Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t). */
-    private int tileLevel(int i) {
-      synchronized (tileLevels) {
-        return tileLevels.computeIfAbsent(common.get(i).op(), op -> uncachedTileLevel(i));
+    /** The facts of common level i, from the loop alone (the common loops are its path). */
+    private LevelFacts levelFacts(int i) {
+      synchronized (levelFacts) {
+        return levelFacts.computeIfAbsent(common.get(i).op(), op -> new LevelFacts(
+            bounds.ivRange(op), tileLevel(i), Math.max(1, bounds.alignment(op))));
       }
     }
 
-    /** Depends on loop i and the loops enclosing it only, so it is the same for every pair. */
-    private int uncachedTileLevel(int i) {
+    /**
+     * Level t when loop i runs within [iv_t, iv_t + step_t) (i is a point loop of tile loop t).
+     * Depends on loop i and the loops enclosing it only, so it is the same for every pair.
+     */
+    private int tileLevel(int i) {
       Operation forOp = common.get(i).op();
       List<LinearForm> lows = bounds.lowerForms(forOp);
       if (lows.size() != 1) {
@@ -380,13 +445,13 @@ public final class DependenceAnalysis {
         if (!fa.isExact() || !fb.isExact() || last && (a.width() > 1 || b.width() > 1)) {
           continue;
         }
-        Map<Object, Long> coeffs = new java.util.HashMap<>();
+        Coefficients coeffs = new Coefficients();
         long[] constant = {0};
         expand(fa, 1, 0, coeffs, constant, 0);
         expand(fb, -1, 1, coeffs, constant, 0);
         long g = 0;
-        for (long c : coeffs.values()) {
-          g = gcd(g, c);
+        for (int k = 0; k < coeffs.size; k++) {
+          g = gcd(g, coeffs.sums[k]);
         }
         if (g == 0 ? constant[0] != 0 : constant[0] % g != 0) {
           return false;
@@ -395,9 +460,37 @@ public final class DependenceAnalysis {
       return true;
     }
 
-    private record SideVar(Value v, int side) {}
+    /**
+     * Summed coefficients per unknown of one lattice equation: a value invariant in the common
+     * loops is one unknown for both sides (side {@link #SHARED}), any other value one per side.
+     */
+    private static final class Coefficients {
+      static final int SHARED = -1;
+      Value[] values = new Value[8];
+      int[] sides = new int[8];
+      long[] sums = new long[8];
+      int size;
 
-    private void expand(LinearForm f, long scale, int side, Map<Object, Long> coeffs,
+      void add(Value v, int side, long c) {
+        for (int k = 0; k < size; k++) {
+          if (values[k] == v && sides[k] == side) {
+            sums[k] += c;
+            return;
+          }
+        }
+        if (size == values.length) {
+          values = java.util.Arrays.copyOf(values, 2 * size);
+          sides = java.util.Arrays.copyOf(sides, 2 * size);
+          sums = java.util.Arrays.copyOf(sums, 2 * size);
+        }
+        values[size] = v;
+        sides[size] = side;
+        sums[size] = c;
+        size++;
+      }
+    }
+
+    private void expand(LinearForm f, long scale, int side, Coefficients coeffs,
         long[] constant, int depth) {
       constant[0] += scale * f.constant();
       for (Map.Entry<Value, Long> t : f.terms().entrySet()) {
@@ -406,16 +499,16 @@ public final class DependenceAnalysis {
         LoopForest.Loop own = forest.loopOfInductionVar(v);
         if (own == null) {
           boolean invariant = common.isEmpty() || forest.isDefinedOutside(v, common.get(0).op());
-          coeffs.merge(invariant ? v : new SideVar(v, side), c, Long::sum);
+          coeffs.add(v, invariant ? Coefficients.SHARED : side, c);
           continue;
         }
         long step = AffineOps.step(own.op());
         List<LinearForm> lows = bounds.lowerForms(own.op());
         if (step > 1 && lows.size() == 1 && lows.get(0).isExact() && depth < 16) {
-          coeffs.merge(new SideVar(v, side), c * step, Long::sum);
+          coeffs.add(v, side, c * step);
           expand(lows.get(0), c, side, coeffs, constant, depth + 1);
         } else {
-          coeffs.merge(new SideVar(v, side), c, Long::sum);
+          coeffs.add(v, side, c);
         }
       }
     }

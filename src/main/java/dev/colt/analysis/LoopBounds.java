@@ -104,7 +104,13 @@ public final class LoopBounds {
    * The trip count when it is the same for every execution of the loop: constant bounds, or a
    * single upper bound that is the lower bound plus a constant. Empty otherwise.
    */
-  public OptionalLong constantTripCount(Operation forOp) {
+  public synchronized OptionalLong constantTripCount(Operation forOp) {
+    return tripCounts.computeIfAbsent(forOp, this::uncachedConstantTripCount);
+  }
+
+  private final Map<Operation, OptionalLong> tripCounts = new IdentityHashMap<>();
+
+  private OptionalLong uncachedConstantTripCount(Operation forOp) {
     List<LinearForm> lows = lowerForms(forOp);
     if (lows.size() != 1) {
       return OptionalLong.empty();

@@ -69,14 +69,21 @@ public final class LoopForest {
   private final List<Loop> roots = new ArrayList<>();
   private final List<Loop> all = new ArrayList<>();
   private final Map<Operation, Loop> loopOf = new IdentityHashMap<>();
-  private final Map<Operation, Loop> enclosing = new IdentityHashMap<>();
-  private final Map<Value, Operation> definingOp = new IdentityHashMap<>();
+  private final Map<Operation, Loop> enclosing;
+  private final Map<Value, Operation> definingOp;
   private final Map<Value, Operation> blockArgOwner = new IdentityHashMap<>();
-  private final Map<Operation, Operation> parentOp = new IdentityHashMap<>();
-  private final Map<Operation, Integer> order = new IdentityHashMap<>();
+  private final Map<Operation, Operation> parentOp;
+  private final Map<Operation, Integer> order;
 
   private LoopForest(Operation root) {
     this.root = root;
+    // Sized up front: the per-op maps would otherwise grow (rehashing) several times.
+    int[] ops = {0};
+    root.walk(op -> ops[0]++);
+    this.enclosing = new IdentityHashMap<>(ops[0]);
+    this.definingOp = new IdentityHashMap<>(ops[0]);
+    this.parentOp = new IdentityHashMap<>(ops[0]);
+    this.order = new IdentityHashMap<>(ops[0]);
     visit(root, null, null);
   }
 

@@ -60,6 +60,9 @@ public final class LoopHandles {
 
   /** {@code root} with every unnamed loop named (named loops keep theirs); unchanged if all named. */
   public static Operation assign(Operation root) {
+    if (FULLY_NAMED.get(root, LoopHandles::allNamed)) {
+      return root;
+    }
     Set<String> taken = names(root);
     return assign(root, 0, taken);
   }
@@ -95,6 +98,25 @@ public final class LoopHandles {
       regions.add(new Region(blocks));
     }
     return changed ? cur.withRegions(regions) : cur;
+  }
+
+  /** Whether recent roots have every loop named: each check of a menu names its function again. */
+  private static final IdentityMemo<Operation, Boolean> FULLY_NAMED = new IdentityMemo<>(64);
+
+  private static boolean allNamed(Operation op) {
+    if (op.is(AffineOps.FOR) && nameOf(op) == null) {
+      return false;
+    }
+    for (Region r : op.regions()) {
+      for (Block b : r.blocks()) {
+        for (Operation child : b.operations()) {
+          if (!allNamed(child)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** The loop named {@code name} under {@code root}, or null. */

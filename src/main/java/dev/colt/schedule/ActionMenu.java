@@ -186,7 +186,7 @@ public final class ActionMenu {
       for (int i = 0; i + 1 < nests.size(); i++) {
         String first = name(nests.get(i));
         String second = name(nests.get(i + 1));
-        int depth = dev.colt.transform.Fuse.shapeDepth(named, first, second);
+        int depth = dev.colt.transform.Fuse.shapeDepth(forest, first, second);
         for (int d = 1; d <= depth; d++) {
           out.add(new Action.Fuse(first, second, d));
         }

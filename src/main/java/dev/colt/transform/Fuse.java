@@ -52,6 +52,18 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
 
   @Override
   public Optional<Refusal> check(Operation func) {
+    return check(func, false);
+  }
+
+  /**
+   * The same check through the full dependence analysis of the fused function and without the
+   * shortcut for nests sharing no written memref: the reference {@link #check} must agree with.
+   */
+  Optional<Refusal> checkByFullAnalysis(Operation func) {
+    return check(func, true);
+  }
+
+  private Optional<Refusal> check(Operation func, boolean fullAnalysis) {
     if (depth < 1) {
       return Optional.of(new Refusal.BadParameter("fuse", "depth must be at least 1, got "
           + depth));
@@ -77,12 +89,23 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     if (between != null) {
       return Optional.of(between);
     }
+    if (!fullAnalysis && !shareWrittenMemref(p)) {
+      return Optional.empty();
+    }
     Fused fused = fuse(named, p);
-    DependenceAnalysis after = DependenceAnalysis.of(fused.func);
     // Loops enclosing both nests order their instances the same way before and after fusion; a
     // vector carried by a fused loop is a second-nest instance now running before a first-nest one.
+    // Such a vector has a common loop at the fused depth, so its ends are both in the fused nest:
+    // only pairs of a second-nest access and a first-nest access there can matter.
     int enclosing = p.band1.get(0).depth();
-    for (Dependence d : after.dependences()) {
+    List<Dependence> deps;
+    if (fullAnalysis) {
+      deps = DependenceAnalysis.uncached(fused.func).dependences();
+    } else {
+      deps = DependenceAnalysis.uncachedAccessesUnder(fused.func, fused.outer).dependencesBetween(
+          a -> fused.fromSecond.contains(a.op()), a -> !fused.fromSecond.contains(a.op()));
+    }
+    for (Dependence d : deps) {
       if (fused.fromSecond.contains(d.source().op()) && !fused.fromSecond.contains(d.sink().op())
           && d.vectors().stream().anyMatch(v -> v.carrierLevel() >= enclosing)) {
         return Optional.of(new Refusal.FusionReversesDependence(first, second, d));
@@ -139,7 +162,11 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
    * do not name two nests of one block in order.
    */
   public static int shapeDepth(Operation func, String first, String second) {
-    LoopForest forest = LoopForest.of(LoopHandles.assign(func));
+    return shapeDepth(LoopForest.of(LoopHandles.assign(func)), first, second);
+  }
+
+  /** {@link #shapeDepth(Operation, String, String)} over the forest of a function, loops named. */
+  public static int shapeDepth(LoopForest forest, String first, String second) {
     for (int d = 1; ; d++) {
       if (!new Fuse(first, second, d).pair(forest).ok()) {
         return d - 1;
@@ -200,6 +227,20 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     return new Targets.Found<>(null, new Refusal.FusionMismatch(first, second, why));
   }
 
+  /**
+   * True when one nest writes a memref the other accesses: otherwise no dependence joins them and
+   * fusion cannot reverse one.
+   */
+  private static boolean shareWrittenMemref(Pair p) {
+    Operation l1 = p.band1.get(0).op();
+    Operation l2 = p.band2.get(0).op();
+    Set<Value> writes1 = memrefs(l1, true);
+    Set<Value> writes2 = memrefs(l2, true);
+    return !Collections.disjoint(writes1, writes2)
+        || !Collections.disjoint(writes1, memrefs(l2, false))
+        || !Collections.disjoint(writes2, memrefs(l1, false));
+  }
+
   /** The first op between the nests that touches a memref the first nest accesses, as a refusal. */
   private Refusal interveningAccess(DependenceAnalysis da, Pair p) {
     Operation l1 = p.band1.get(0).op();
@@ -253,9 +294,9 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     return -1;
   }
 
-  /** The fused function, the ops that came from the second nest, and the fused loops. */
-  private record Fused(Operation func, Set<Operation> fromSecond, Set<Operation> fusedLoops,
-      Set<Operation> bothParallel) {}
+  /** The fused function, its fused outer loop, the ops from the second nest, the fused loops. */
+  private record Fused(Operation func, Operation outer, Set<Operation> fromSecond,
+      Set<Operation> fusedLoops, Set<Operation> bothParallel) {}
 
   private Fused fuse(Operation func, Pair p) {
     IRMapping m = new IRMapping();
@@ -285,7 +326,7 @@ public record Fuse(String first, String second, int depth) implements LoopTransf
     }
     Operation without = IrRewrite.replace(func, p.band1.get(0).op(), List.of());
     Operation out = IrRewrite.replace(without, p.band2.get(0).op(), List.of(built));
-    return new Fused(out, fromSecond, fusedLoops, bothParallel);
+    return new Fused(out, built, fromSecond, fusedLoops, bothParallel);
   }
 
   /** The memrefs that affine accesses under {@code root} write (or only read, when !writes). */

@@ -79,27 +79,55 @@ public final class IrRewrite {
     return out.get(0);
   }
 
+  /**
+   * {@code op} with every child rebuilt and mapped; {@code op} itself when nothing changed. Blocks
+   * and regions that did not change are kept as they are (they are values), so an unchanged
+   * subtree costs no copying.
+   */
   private static Operation rebuildChildren(Operation op, Function<Operation, List<Operation>> f) {
     if (op.regions().isEmpty()) {
       return op;
     }
-    boolean changed = false;
-    List<Region> regions = new ArrayList<>();
-    for (Region r : op.regions()) {
-      List<Block> blocks = new ArrayList<>();
-      for (Block b : r.blocks()) {
-        List<Operation> ops = new ArrayList<>();
-        for (Operation child : b.operations()) {
-          Operation rebuilt = rebuildChildren(child, f);
-          List<Operation> mapped = f.apply(rebuilt);
-          changed |= mapped.size() != 1 || mapped.get(0) != child;
-          ops.addAll(mapped);
+    List<Region> regions = null;
+    for (int ri = 0; ri < op.regions().size(); ri++) {
+      Region r = op.regions().get(ri);
+      List<Block> blocks = null;
+      for (int bi = 0; bi < r.blocks().size(); bi++) {
+        Block b = r.blocks().get(bi);
+        Block rebuilt = rebuildBlock(b, f);
+        if (rebuilt != b && blocks == null) {
+          blocks = new ArrayList<>(r.blocks().subList(0, bi));
         }
-        blocks.add(b.withOperations(ops));
+        if (blocks != null) {
+          blocks.add(rebuilt);
+        }
       }
-      regions.add(new Region(blocks));
+      if (blocks != null && regions == null) {
+        regions = new ArrayList<>(op.regions().subList(0, ri));
+      }
+      if (regions != null) {
+        regions.add(blocks == null ? r : new Region(blocks));
+      }
     }
-    return changed ? op.withRegions(regions) : op;
+    return regions == null ? op : op.withRegions(regions);
+  }
+
+  /** The block with every op rebuilt and mapped; {@code b} itself when nothing changed. */
+  private static Block rebuildBlock(Block b, Function<Operation, List<Operation>> f) {
+    List<Operation> ops = null;
+    List<Operation> children = b.operations();
+    for (int i = 0; i < children.size(); i++) {
+      Operation child = children.get(i);
+      List<Operation> mapped = f.apply(rebuildChildren(child, f));
+      boolean same = mapped.size() == 1 && mapped.get(0) == child;
+      if (!same && ops == null) {
+        ops = new ArrayList<>(children.subList(0, i));
+      }
+      if (ops != null) {
+        ops.addAll(mapped);
+      }
+    }
+    return ops == null ? b : b.withOperations(ops);
   }
 
   /**

@@ -74,11 +74,19 @@ public record Pack(String loop, int arg, long strip, int stripDim) implements Lo
    */
   private record Decomposed(Map<Value, Long> outer, long constant, List<long[]> strides) {
     long min() {
-      return constant + strides.stream().mapToLong(s -> Math.min(0, s[0] * (s[1] - 1))).sum();
+      long sum = 0;
+      for (long[] s : strides) {
+        sum += Math.min(0, s[0] * (s[1] - 1));
+      }
+      return constant + sum;
     }
 
     long max() {
-      return constant + strides.stream().mapToLong(s -> Math.max(0, s[0] * (s[1] - 1))).sum();
+      long sum = 0;
+      for (long[] s : strides) {
+        sum += Math.max(0, s[0] * (s[1] - 1));
+      }
+      return constant + sum;
     }
   }
 

@@ -2,6 +2,7 @@
 package dev.colt.transform;
 
 import dev.colt.analysis.AffineOps;
+import dev.colt.analysis.DependenceAnalysis;
 import dev.colt.analysis.LoopBounds;
 import dev.colt.analysis.LoopForest;
 import dev.colt.analysis.LoopHandles;
@@ -31,8 +32,9 @@ public record Unroll(String loop, long factor) implements LoopTransform {
 
   @Override
   public Optional<Refusal> check(Operation func) {
-    LoopForest forest = LoopForest.of(LoopHandles.assign(func));
-    Targets.Found<LoopForest.Loop> f = Targets.loop(forest, loop);
+    // The shared analysis of the function: a menu checks several factors of every loop.
+    DependenceAnalysis da = DependenceAnalysis.of(LoopHandles.assign(func));
+    Targets.Found<LoopForest.Loop> f = Targets.loop(da.forest(), loop);
     if (!f.ok()) {
       return Optional.of(f.refusal());
     }
@@ -40,7 +42,7 @@ public record Unroll(String loop, long factor) implements LoopTransform {
       return Optional.of(new Refusal.BadParameter("unroll",
           "the factor must be at least 2 (or full), got " + factor));
     }
-    OptionalLong trip = new LoopBounds(forest).constantTripCount(f.value().op());
+    OptionalLong trip = da.bounds().constantTripCount(f.value().op());
     if (trip.isEmpty()) {
       return Optional.of(new Refusal.UnsupportedShape(loop,
           "unrolling needs a constant trip count"));

@@ -1,11 +1,16 @@
 // Checks that the analytical cost model ranks well-known loop-nest variants the way hardware does.
 package dev.colt.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.colt.ir.IRMapping;
 
 import dev.colt.ir.ModuleOp;
 import dev.colt.ir.Operation;
 import dev.colt.ir.text.Parser;
+import dev.colt.testkit.VariedPrograms;
 import org.junit.jupiter.api.Test;
 
 class CostModelTest {
@@ -84,5 +89,18 @@ class CostModelTest {
         """;
     double reg = cycles(tiled);
     assertTrue(reg < ikj, "register tile " + reg + " ikj " + ikj);
+  }
+
+  @Test
+  void rememberedEstimatesEqualFreshOnes() {
+    CostModel other = new CostModel(MachineModel.znver5());
+    for (Operation p : VariedPrograms.withManyAccessPairs()) {
+      CostModel.Estimate first = model.estimate(p);
+      assertSame(first, model.estimate(p), "the same program is estimated once");
+      // A deep copy shares no analysis or estimate with p; a second model shares no memo.
+      Operation copy = p.clone(new IRMapping());
+      assertEquals(first, other.estimate(copy), () -> "estimates differ on " + p);
+      assertEquals(first, model.estimate(copy));
+    }
   }
 }

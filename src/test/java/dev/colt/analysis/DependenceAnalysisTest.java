@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.colt.ir.Operation;
 import dev.colt.testkit.Kernels;
+import dev.colt.testkit.VariedPrograms;
+import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -122,5 +125,53 @@ class DependenceAnalysisTest {
     assertEquals(1, Reductions.memoryReductions(da.forest(), da.accesses(), loops.get(2)).size());
     assertEquals(0, Reductions.memoryReductions(da.forest(), da.accesses(), loops.get(0)).size());
     assertEquals(List.of(loops), da.forest().bands());
+  }
+
+  @Test
+  void dependencesBetweenAreTheFullListFilteredToPairsAcrossTheGroups() throws IOException {
+    for (Operation p : VariedPrograms.withManyAccessPairs()) {
+      // Two ways to split the accesses: every other one, and the first root nest against the rest.
+      DependenceAnalysis probe = DependenceAnalysis.uncached(p);
+      List<Access> all = probe.accesses();
+      LoopForest.Loop firstNest = probe.forest().roots().isEmpty() ? null
+          : probe.forest().roots().get(0);
+      List<Predicate<Access>> splits = List.of(
+          a -> all.indexOf(a) % 2 == 0,
+          a -> firstNest != null && a.loops().contains(firstNest));
+      for (Predicate<Access> x : splits) {
+        DependenceAnalysis da = DependenceAnalysis.uncached(p);
+        List<Dependence> between = da.dependencesBetween(x, x.negate());
+        List<Dependence> expected = da.dependences().stream()
+            .filter(d -> x.test(d.source()) != x.test(d.sink())).toList();
+        assertEquals(expected, between);
+        // Once the full list exists, the answer is taken from it: still the same.
+        assertEquals(expected, da.dependencesBetween(x, x.negate()));
+        assertEquals(expected, da.dependencesBetween(x.negate(), x));
+      }
+    }
+  }
+
+  /** A dependence as text that does not depend on which analysis object found it. */
+  private static String key(DependenceAnalysis da, Dependence d) {
+    return da.forest().position(d.source().op()) + "->" + da.forest().position(d.sink().op())
+        + " " + d.describe() + " " + d.distance();
+  }
+
+  @Test
+  void analysisOfTheAccessesUnderAScopeIsTheFullOneRestrictedToIt() {
+    for (Operation p : VariedPrograms.withManyAccessPairs()) {
+      DependenceAnalysis full = DependenceAnalysis.uncached(p);
+      for (LoopForest.Loop scope : full.forest().loops()) {
+        DependenceAnalysis scoped = DependenceAnalysis.uncachedAccessesUnder(p, scope.op());
+        assertEquals(full.accesses().stream().map(Access::op)
+                .filter(op -> full.forest().isInside(op, scope.op())).toList(),
+            scoped.accesses().stream().map(Access::op).toList());
+        assertEquals(full.dependences().stream()
+                .filter(d -> full.forest().isInside(d.source().op(), scope.op())
+                    && full.forest().isInside(d.sink().op(), scope.op()))
+                .map(d -> key(full, d)).toList(),
+            scoped.dependences().stream().map(d -> key(scoped, d)).toList());
+      }
+    }
   }
 }

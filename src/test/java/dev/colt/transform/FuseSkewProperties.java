@@ -11,6 +11,7 @@ import dev.colt.ir.Operation;
 import dev.colt.testkit.Kernels;
 import dev.colt.testkit.RandomNests;
 import dev.colt.testkit.ReferenceInterpreter;
+import dev.colt.testkit.VariedPrograms;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -45,6 +46,49 @@ class FuseSkewProperties {
         fuseInnerSiblings(f, out);
       }
     }
+  }
+
+  @Property(tries = 150)
+  void fusionCheckAgreesWithTheFullDependenceAnalysisOnRandomPairs(@ForAll long seed) {
+    Operation f = LoopHandles.assign(RandomNests.generatePair(new Random(seed)));
+    assertChecksAgreeOnAdjacentNests(f);
+    // Fused at the outer level, the inner nests become adjacent siblings: check those too.
+    List<LoopForest.Loop> roots = LoopForest.of(f).roots();
+    Fuse outer = new Fuse(LoopHandles.nameOf(roots.get(0).op()),
+        LoopHandles.nameOf(roots.get(1).op()), 1);
+    if (outer.check(f).isEmpty()) {
+      assertChecksAgreeOnAdjacentNests(LoopHandles.assign(outer.apply(f)));
+    }
+  }
+
+  @Test
+  void fusionCheckAgreesWithTheFullDependenceAnalysisOnKernelVariants() {
+    for (Operation f : VariedPrograms.withManyAccessPairs()) {
+      assertChecksAgreeOnAdjacentNests(f);
+    }
+  }
+
+  /** Fuse's check and its full-analysis reference give one verdict for every adjacent nest pair. */
+  private static void assertChecksAgreeOnAdjacentNests(Operation f) {
+    LoopForest forest = LoopForest.of(f);
+    List<List<LoopForest.Loop>> siblings = new java.util.ArrayList<>();
+    siblings.add(forest.roots());
+    forest.loops().forEach(l -> siblings.add(l.children()));
+    for (List<LoopForest.Loop> nests : siblings) {
+      for (int i = 0; i + 1 < nests.size(); i++) {
+        String first = LoopHandles.nameOf(nests.get(i).op());
+        String second = LoopHandles.nameOf(nests.get(i + 1).op());
+        for (int d = 1; d <= Fuse.shapeDepth(f, first, second) + 1; d++) {
+          Fuse fuse = new Fuse(first, second, d);
+          assertEquals(verdict(fuse.checkByFullAnalysis(f)), verdict(fuse.check(f)),
+              () -> fuse + " on " + f);
+        }
+      }
+    }
+  }
+
+  private static String verdict(Optional<Refusal> r) {
+    return r.map(x -> x.shortMessage() + ": " + x.detail()).orElse("accepted");
   }
 
   /** After an outer fusion, the inner nests now side by side fuse too when legal. */
