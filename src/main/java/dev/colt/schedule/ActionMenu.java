@@ -193,7 +193,8 @@ public final class ActionMenu {
       }
     }
     dev.colt.analysis.DependenceAnalysis da = dev.colt.analysis.DependenceAnalysis.of(named);
-    for (List<LoopForest.Loop> band : forest.bands()) {
+    // The analysis' own loops: isPermutable matches dependences to loops by identity.
+    for (List<LoopForest.Loop> band : da.forest().bands()) {
       if (band.size() >= 2 && !da.isPermutable(band)) {
         out.add(new Action.Skew(name(band.get(0)), name(band.get(1)), 1));
       }

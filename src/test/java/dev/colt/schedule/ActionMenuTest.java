@@ -49,4 +49,16 @@ class ActionMenuTest {
         Kernels.skewedRecurrence(16)), Machine.host()).stream()
         .anyMatch(a -> a.text().equals("permute j,i")));
   }
+
+  @Test
+  void nonPermutableBandIsOfferedASkewThatMakesItsInterchangeLegal() {
+    Operation f = Kernels.skewedRecurrence(16);
+    List<String> lines = ActionMenu.legalActions(f, Machine.host()).stream().map(Action::text)
+        .toList();
+    assertTrue(lines.contains("skew i,j factor=1"), lines.toString());
+    Operation skewed = new Action.Skew("i", "j", 1).transform().apply(f);
+    List<String> after = ActionMenu.legalActions(skewed, Machine.host()).stream()
+        .map(Action::text).toList();
+    assertTrue(after.contains("permute j,i"), after.toString());
+  }
 }
