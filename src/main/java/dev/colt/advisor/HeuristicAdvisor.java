@@ -17,20 +17,21 @@ import dev.colt.search.Proposal;
 import dev.colt.search.SearchSpace;
 import dev.colt.search.Usage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * On a multiply-accumulate band (see {@link GemmRecipe}) it proposes the whole register-tiling
  * schedule as one joint move (a recipe of about nine actions, checked step by step against the
  * node and cut at the first refusal), alternating with the same move without packing, over the
  * size variants not yet tried at the node. Otherwise it proposes the next step of a fixed recipe -
- * permute for unit-stride innermost accesses, tile for the
- * caches, unroll-and-jam for register reuse, vectorize, scalar replacement, hoisting, unrolling -
- * skipping steps the trace already took or the menu does not offer. Permutations are judged by the
- * strides of the accesses in the would-be innermost loop; among equally good entries the request's
- * seed decides. It applies nothing, so a call costs microseconds. It hands the next node to itself
+ * permute for unit-stride innermost accesses, tile for the caches, unroll-and-jam for register
+ * reuse, vectorize, scalar replacement, hoisting, unrolling - skipping steps the trace already took
+ * in the same loop nest or the menu does not offer. Permutations are judged by the strides of the
+ * accesses in the would-be innermost loop; among equally good entries the request's seed decides. It applies nothing, so a call costs microseconds. It hands the next node to itself
  * while things improve and to {@code stronger} after a regression.
  */
 public final class HeuristicAdvisor implements Advisor<Operation, Action> {
@@ -72,16 +73,14 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
     }
     LoopForest forest = LoopForest.of(func);
     List<Access> accesses = Access.collect(forest);
-    List<String> usedKinds = view.trace().stream().map(t -> t.split(" ", 2)[0]).toList();
+    Set<String> taken = takenSteps(view.trace(), forest);
     for (String kind : RECIPE) {
-      if (usedKinds.contains(kind) && !kind.equals("unroll-and-jam")) {
-        continue;
-      }
       List<Integer> best = new ArrayList<>();
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < view.menu().size(); i++) {
         Action a = view.menu().get(i);
-        if (!a.kind().equals(kind) || view.triedHere().contains(a.text())) {
+        if (!a.kind().equals(kind) || view.triedHere().contains(a.text())
+            || !kind.equals("unroll-and-jam") && taken.contains(stepKey(a.text(), forest))) {
           continue;
         }
         double s = score(a, forest, accesses);
@@ -143,6 +142,44 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
       out.add(a.text());
     }
     return out;
+  }
+
+  /**
+   * The recipe steps the trace already took, as {@link #stepKey}s: a kind is done per loop nest,
+   * so a function of several nests gets each step once in every nest.
+   */
+  static Set<String> takenSteps(List<String> trace, LoopForest forest) {
+    Set<String> out = new HashSet<>();
+    for (String t : trace) {
+      out.add(stepKey(t, forest));
+    }
+    return out;
+  }
+
+  /**
+   * The kind of a trace line with the outermost loop of the nest its first loop is in now: loops
+   * keep their original name as a prefix when transformations rename them ({@code i} becomes
+   * {@code i.tile}, {@code i.point}); a line whose loop is gone keys on the kind alone.
+   */
+  static String stepKey(String line, LoopForest forest) {
+    String[] words = line.split(" ", 3);
+    if (words.length < 2) {
+      return words[0];
+    }
+    String loop = words[1].split(",")[0];
+    String origin = loop.contains(".") ? loop.substring(0, loop.indexOf('.')) : loop;
+    for (LoopForest.Loop l : forest.loops()) {
+      String name = LoopHandles.nameOf(l.op());
+      if (name != null && (name.equals(loop) || name.equals(origin)
+          || name.startsWith(origin + "."))) {
+        LoopForest.Loop root = l;
+        while (root.parent() != null) {
+          root = root.parent();
+        }
+        return words[0] + " @" + LoopHandles.nameOf(root.op());
+      }
+    }
+    return words[0];
   }
 
   private String next(AdvisorView<Operation, Action> view) {

@@ -121,11 +121,14 @@ public final class ColtTreeSearch<P, A> {
         if (n.exhausted()) {
           break;
         }
-        if (n.children().size() < config.maxChildren() && !menu(n).isEmpty()) {
+        if (n.children().size() < childLimit(n) && !menu(n).isEmpty()) {
           return n;
         }
         List<SearchNode<P>> open = n.children().stream().filter(c -> !c.exhausted()).toList();
         if (open.isEmpty()) {
+          if (n.children().size() < menu(n).size()) {
+            return n;
+          }
           n.markExhausted();
           break;
         }
@@ -133,6 +136,12 @@ public final class ColtTreeSearch<P, A> {
       }
     }
     return null;
+  }
+
+  static final double WIDENING = Double.parseDouble(System.getProperty("colt.widening", "0.5"));
+
+  private int childLimit(SearchNode<P> n) {
+    return Math.max(config.maxChildren(), (int) Math.floor(Math.pow(n.visits(), WIDENING)));
   }
 
   private List<A> menu(SearchNode<P> n) {

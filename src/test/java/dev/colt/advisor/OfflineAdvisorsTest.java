@@ -101,6 +101,39 @@ class OfflineAdvisorsTest {
   }
 
   @Test
+  void heuristicTakesEachRecipeStepOncePerLoopNest() throws Exception {
+    // Two column-order copies: after the first nest's interchange, the second still needs its own.
+    Operation module = Parser.parseModule("""
+        func.func @two(%A: memref<64x64xf32>, %B: memref<64x64xf32>) {
+          affine.for %j = 0 to 64 {
+            affine.for %i = 0 to 64 {
+              %x = affine.load %A[%i, %j] : memref<64x64xf32>
+              affine.store %x, %B[%i, %j] : memref<64x64xf32>
+            }
+          }
+          affine.for %q = 0 to 64 {
+            affine.for %p = 0 to 64 {
+              %y = affine.load %B[%p, %q] : memref<64x64xf32>
+              affine.store %y, %A[%p, %q] : memref<64x64xf32>
+            }
+          }
+          return
+        }
+        """, "two.mlir");
+    LoopNestSpace space = new LoopNestSpace(ModuleOp.body(module).get(0), Machine.host());
+    HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
+        "cost-model", null, Machine.host());
+    Proposal first = h.propose(view(space, space.root(), List.of(), 1.0, Double.NaN, 0));
+    Action a = space.legalActions(space.root()).get(first.actions().get(0));
+    assertTrue(a instanceof Action.Permute, a.text());
+    Operation once = space.apply(space.root(), a);
+    Proposal second = h.propose(view(space, once, List.of(a.text()), 1.0, Double.NaN, 0));
+    Action b = space.legalActions(once).get(second.actions().get(0));
+    assertTrue(b instanceof Action.Permute && !b.text().equals(a.text()),
+        a.text() + " then " + b.text());
+  }
+
+  @Test
   void heuristicHandsARegressionToTheStrongerAdvisor() throws Exception {
     LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
     HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
