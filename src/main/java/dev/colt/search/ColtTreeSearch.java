@@ -138,10 +138,10 @@ public final class ColtTreeSearch<P, A> {
     return null;
   }
 
-  static final double WIDENING = Double.parseDouble(System.getProperty("colt.widening", "0.5"));
-
+  /** Children {@code n} may have now: progressive widening by its visits (see SearchConfig). */
   private int childLimit(SearchNode<P> n) {
-    return Math.max(config.maxChildren(), (int) Math.floor(Math.pow(n.visits(), WIDENING)));
+    return Math.max(config.maxChildren(),
+        (int) Math.floor(Math.pow(n.visits(), config.widening())));
   }
 
   private List<A> menu(SearchNode<P> n) {

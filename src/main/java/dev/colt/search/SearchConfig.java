@@ -19,11 +19,14 @@ package dev.colt.search;
  *     stops (0 = none)
  * @param moneyBudget advisor money (summed over the pool, in the advisors' price unit) after which
  *     the search stops (0 = none)
+ * @param widening progressive widening exponent a: a node visited n times may have up to
+ *     {@code max(maxChildren, floor(n^a))} children, so well-visited nodes (the root first) get
+ *     more alternatives while new nodes stay narrow (0 = never more than maxChildren)
  */
 public record SearchConfig(int budget, double lambda, double exploration,
     int regressionsBeforeEscalation, long seed, int maxChildren, int randomDepth,
     int maxDuplicateRetries, int errorsBeforeBench, long timeLimitMillis, long tokenBudget,
-    double moneyBudget) {
+    double moneyBudget, double widening) {
 
   public SearchConfig {
     if (budget < 1) {
@@ -44,17 +47,26 @@ public record SearchConfig(int budget, double lambda, double exploration,
     if (!(moneyBudget >= 0)) {
       throw new IllegalArgumentException("money budget must be non-negative, got " + moneyBudget);
     }
+    if (!(widening >= 0 && widening < 1)) {
+      throw new IllegalArgumentException("widening must be in [0, 1), got " + widening);
+    }
   }
 
-  /** A configuration with no token or money budget. */
+  /** A configuration with no token or money budget and the default widening. */
   public SearchConfig(int budget, double lambda, double exploration,
       int regressionsBeforeEscalation, long seed, int maxChildren, int randomDepth,
       int maxDuplicateRetries, int errorsBeforeBench, long timeLimitMillis) {
     this(budget, lambda, exploration, regressionsBeforeEscalation, seed, maxChildren, randomDepth,
-        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, 0, 0);
+        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, 0, 0, DEFAULT_WIDENING);
   }
 
-  /** Defaults: lambda 0.5, c 1.41, k 2, 2 children per node, random expansion above depth 1. */
+  /** The widening exponent of {@link #defaults}. */
+  public static final double DEFAULT_WIDENING = 0.5;
+
+  /**
+   * Defaults: lambda 0.5, c 1.41, k 2, 2 children per node widening with exponent 0.5, random
+   * expansion above depth 1.
+   */
   public static SearchConfig defaults(int budget) {
     return new SearchConfig(budget, 0.5, 1.41, 2, 1, 2, 1, 4, 5, 0);
   }
@@ -62,42 +74,50 @@ public record SearchConfig(int budget, double lambda, double exploration,
   public SearchConfig withSeed(long newSeed) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, newSeed,
         maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis,
-        tokenBudget, moneyBudget);
+        tokenBudget, moneyBudget, widening);
   }
 
   public SearchConfig withLambda(double newLambda) {
     return new SearchConfig(budget, newLambda, exploration, regressionsBeforeEscalation, seed,
         maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis,
-        tokenBudget, moneyBudget);
+        tokenBudget, moneyBudget, widening);
   }
 
   public SearchConfig withRandomDepth(int depth) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
         maxChildren, depth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget,
-        moneyBudget);
+        moneyBudget, widening);
   }
 
   public SearchConfig withEscalationAfter(int k) {
     return new SearchConfig(budget, lambda, exploration, k, seed, maxChildren, randomDepth,
-        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget, moneyBudget);
+        maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget, moneyBudget,
+        widening);
   }
 
   public SearchConfig withMaxChildren(int n) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed, n,
         randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokenBudget,
-        moneyBudget);
+        moneyBudget, widening);
   }
 
   public SearchConfig withTimeLimitMillis(long millis) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
         maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, millis, tokenBudget,
-        moneyBudget);
+        moneyBudget, widening);
   }
 
   /** This configuration with advisor budgets in tokens and money (0 = none). */
   public SearchConfig withAdvisorBudgets(long tokens, double money) {
     return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
         maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis, tokens,
-        money);
+        money, widening);
+  }
+
+  /** This configuration with widening exponent {@code a} (0 = at most maxChildren children). */
+  public SearchConfig withWidening(double a) {
+    return new SearchConfig(budget, lambda, exploration, regressionsBeforeEscalation, seed,
+        maxChildren, randomDepth, maxDuplicateRetries, errorsBeforeBench, timeLimitMillis,
+        tokenBudget, moneyBudget, a);
   }
 }

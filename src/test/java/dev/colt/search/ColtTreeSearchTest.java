@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class ColtTreeSearchTest {
   private static final List<Integer> ROOT = List.of(2, 2, 2);
 
+  /** Two children per node (no widening), so scripted runs have a fixed tree shape. */
   private static SearchConfig config(int budget) {
-    return SearchConfig.defaults(budget).withRandomDepth(0);
+    return SearchConfig.defaults(budget).withRandomDepth(0).withWidening(0);
   }
 
   private static AdvisorStats stats(SearchResult<?> r, String name) {
@@ -246,5 +247,23 @@ class ColtTreeSearchTest {
         SearchConfig.defaults(10), SearchListener.NONE, MeasurementStore.NONE).run();
     assertEquals(10, r.measurements());
     assertTrue(r.bestSpeedup() >= 1.0);
+  }
+
+  @Test
+  void wideningGivesWellVisitedNodesMoreChildrenThanTwo() {
+    ToySpace space = new ToySpace(ROOT);
+    ScriptedAdvisor up = new ScriptedAdvisor("up", 1e9, v -> ScriptedAdvisor.pick(v, "inc", "up"));
+    for (double a : new double[] {0.0, 0.5}) {
+      SearchResult<List<Integer>> r = new ColtTreeSearch<>(space, space.evaluator(), List.of(up),
+          config(40).withWidening(a), SearchListener.NONE, MeasurementStore.NONE).run();
+      long rootChildren = r.events().stream()
+          .filter(e -> e instanceof SearchEvent.Measured m && m.parentId() == 0).count();
+      if (a == 0) {
+        assertEquals(2, rootChildren);
+      } else {
+        assertTrue(rootChildren > 2 && rootChildren <= Math.floor(Math.sqrt(40)),
+            "root children " + rootChildren);
+      }
+    }
   }
 }

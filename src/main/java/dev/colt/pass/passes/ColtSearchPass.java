@@ -45,6 +45,10 @@ public final class ColtSearchPass implements Pass {
   static final PassOption<Integer> RANDOM_DEPTH = PassOption.ofInt("random-depth", 0,
       "Nodes shallower than this are expanded with random actions (the papers' code uses 1 to "
           + "save LLM calls; the offline advisors' joint moves work best from the root).");
+  static final PassOption<Double> WIDENING = PassOption.ofDouble("widening",
+      SearchConfig.DEFAULT_WIDENING,
+      "Progressive widening exponent a: a node visited n times may have max(2, floor(n^a)) "
+          + "children (0: two children per node, as in the papers' code).");
   static final PassOption<Double> TIME_LIMIT = PassOption.ofDouble("time-limit", 0,
       "Wall-clock limit per function in seconds (0: none).");
   static final PassOption<Long> TOKEN_BUDGET = PassOption.ofLong("token-budget", 0,
@@ -77,7 +81,7 @@ public final class ColtSearchPass implements Pass {
       are configured in the pool file; record= keeps every exchange so that replay= reruns the \
       search without the models (with the same database, measurements are reused too).""",
       PassInfo.Anchor.FUNCTION, List.of(BUDGET, ADVISORS, STRATEGY, LAMBDA, EXPLORATION,
-          ESCALATE_AFTER, SEED, RANDOM_DEPTH, TIME_LIMIT, TOKEN_BUDGET, MONEY_BUDGET, DATABASE,
+          ESCALATE_AFTER, SEED, RANDOM_DEPTH, WIDENING, TIME_LIMIT, TOKEN_BUDGET, MONEY_BUDGET, DATABASE,
           REPORT, TRACE, TOLERANCE, PROGRESS, POOL, RECORD, REPLAY),
       PassInfo.Example.NONE);
 
@@ -97,7 +101,8 @@ public final class ColtSearchPass implements Pass {
       config = new SearchConfig(context.option(BUDGET), context.option(LAMBDA),
           context.option(EXPLORATION), context.option(ESCALATE_AFTER), context.option(SEED), 2,
           context.option(RANDOM_DEPTH), 4, 5, (long) (context.option(TIME_LIMIT) * 1000))
-          .withAdvisorBudgets(context.option(TOKEN_BUDGET), context.option(MONEY_BUDGET));
+          .withAdvisorBudgets(context.option(TOKEN_BUDGET), context.option(MONEY_BUDGET))
+          .withWidening(context.option(WIDENING));
       request = new TuningRequest(context.option(STRATEGY), Arrays.stream(
           context.option(ADVISORS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
           .toList(), config, path(context.option(DATABASE)), path(context.option(REPORT)),
