@@ -199,13 +199,33 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
       }
       case Action.Tile t -> 10 - Math.abs(Math.log(t.sizes().get(0) / 48.0)) * 3
           - (t.loops().size() < 2 ? 5 : 0);
-      case Action.UnrollAndJam u -> u.factor() == 4 ? 3 : u.factor() == 8 ? 2 : 1;
+      case Action.UnrollAndJam u -> !computes(loopNamed(forest, u.loop())) ? 0
+          : u.factor() == 4 ? 3 : u.factor() == 8 ? 2 : 1;
       case Action.Vectorize v -> v.width() / 4.0;
       case Action.ScalarReplace s -> 1;
       case Action.Hoist h -> 1;
-      case Action.Unroll u -> u.factor() == 4 ? 1 : 0.5;
+      case Action.Unroll u -> !computes(loopNamed(forest, u.loop())) ? 0
+          : u.factor() == 4 ? 1 : 0.5;
       default -> 0;
     };
+  }
+
+  /**
+   * True when arithmetic (arith, math or vector.fma ops other than constants and casts to index)
+   * runs under {@code loop}: unrolling pays for compute nests, not for the copy loops packing adds
+   * (their bodies only move data).
+   */
+  static boolean computes(LoopForest.Loop loop) {
+    if (loop == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    loop.op().walk(op -> {
+      String n = op.name();
+      found[0] |= (n.startsWith("arith.") || n.startsWith("math.")) && !n.equals("arith.constant")
+          && !n.equals("arith.index_cast") || n.equals("vector.fma");
+    });
+    return found[0];
   }
 
   /** The loop of {@code names} that is nested deepest now. */

@@ -134,6 +134,24 @@ class OfflineAdvisorsTest {
   }
 
   @Test
+  void heuristicDoesNotUnrollCopyLoopsThatOnlyMoveData() throws Exception {
+    LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
+    Operation packed = space.apply(space.root(),
+        space.parseAction("pack i arg=1").orElseThrow());
+    dev.colt.analysis.LoopForest forest = dev.colt.analysis.LoopForest.of(packed);
+    int copies = 0;
+    for (dev.colt.analysis.LoopForest.Loop l : forest.loops()) {
+      String name = LoopHandles.nameOf(l.op());
+      boolean copy = name.contains(".copy");
+      copies += copy ? 1 : 0;
+      assertEquals(!copy, HeuristicAdvisor.computes(l), name);
+      assertEquals(copy, HeuristicAdvisor.score(new Action.UnrollAndJam(name, 4), forest,
+          dev.colt.analysis.Access.collect(forest)) == 0, name);
+    }
+    assertTrue(copies > 0);
+  }
+
+  @Test
   void heuristicHandsARegressionToTheStrongerAdvisor() throws Exception {
     LoopNestSpace space = new LoopNestSpace(matmul(), Machine.host());
     HeuristicAdvisor h = new HeuristicAdvisor(new AdvisorProfile("heuristic", 1e9, 0),
