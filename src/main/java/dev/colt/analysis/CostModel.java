@@ -41,7 +41,7 @@ public final class CostModel {
 
   private final MachineModel machine;
   /** Estimates of recent programs: a search predicts a node's successors, then the node again. */
-  private final IdentityMemo<Operation, Estimate> estimates = new IdentityMemo<>(256);
+  private final IdentityMemo<Operation, Void, Estimate> estimates = new IdentityMemo<>(256);
 
   public CostModel(MachineModel machine) {
     this.machine = machine;

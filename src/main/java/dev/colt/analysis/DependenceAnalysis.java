@@ -119,7 +119,8 @@ public final class DependenceAnalysis {
    * program, predicts a dozen successors with the cost model (each analyzed), and comes back to
    * the program several iterations later to apply an action or ask an advisor again.
    */
-  private static final IdentityMemo<Operation, DependenceAnalysis> CACHE = new IdentityMemo<>(128);
+  private static final IdentityMemo<Operation, Void, DependenceAnalysis> CACHE =
+      new IdentityMemo<>(128);
 
   /**
    * A fresh analysis of {@code root}, not shared through the cache: for throwaway IR (such as a

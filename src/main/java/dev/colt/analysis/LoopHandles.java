@@ -101,7 +101,7 @@ public final class LoopHandles {
   }
 
   /** Whether recent roots have every loop named: each check of a menu names its function again. */
-  private static final IdentityMemo<Operation, Boolean> FULLY_NAMED = new IdentityMemo<>(64);
+  private static final IdentityMemo<Operation, Void, Boolean> FULLY_NAMED = new IdentityMemo<>(64);
 
   private static boolean allNamed(Operation op) {
     if (op.is(AffineOps.FOR) && nameOf(op) == null) {

@@ -1,6 +1,7 @@
 // The search space of COLT: a function's loop nests and the schedule actions legal on them.
 package dev.colt.search;
 
+import dev.colt.analysis.IdentityMemo;
 import dev.colt.analysis.LoopHandles;
 import dev.colt.analysis.StructuralHash;
 import dev.colt.ir.Operation;
@@ -26,10 +27,10 @@ public final class LoopNestSpace implements SearchSpace<Operation, Action> {
   private final Machine machine;
   // By identity: an Operation record's hashCode walks the whole tree; an equal but distinct program
   // only misses the cache. Bounded, so a long search does not keep every program alive.
-  private final IdentityLru<Operation, Void, List<Action>> menus = new IdentityLru<>(MENUS);
-  private final IdentityLru<Operation, Action, Applied> applies = new IdentityLru<>(APPLIES);
-  private final IdentityLru<Operation, Void, String> hashes = new IdentityLru<>(APPLIES);
-  private final IdentityLru<Operation, Void, String> renders = new IdentityLru<>(MENUS);
+  private final IdentityMemo<Operation, Void, List<Action>> menus = new IdentityMemo<>(MENUS);
+  private final IdentityMemo<Operation, Action, Applied> applies = new IdentityMemo<>(APPLIES);
+  private final IdentityMemo<Operation, Void, String> hashes = new IdentityMemo<>(APPLIES);
+  private final IdentityMemo<Operation, Void, String> renders = new IdentityMemo<>(MENUS);
 
   /** Entries kept of menus and renderings, and of applies and hashes. */
   static final int MENUS = 512;
