@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Asks a chat model for a joint action. One call makes up to {@code 1 + retries} attempts: a
  * retriable transport failure (timeout, HTTP 429/5xx, connection) is retried after a backoff that
- * starts at {@code backoffMillis} and doubles; a malformed answer or an action not on the menu is
+ * starts at {@code backoffMillis} and doubles, or after the server's Retry-After when that is
+ * longer (at most two minutes); a malformed answer or an action not on the menu is
  * retried at once with the reason appended to the prompt. Every attempt's tokens, money and time
  * are summed into the proposal's (or the failure's) {@link Usage}, with the retried attempts as
  * {@code failedAttempts}. A non-retriable failure (bad key, unknown model, replay miss) ends the
@@ -31,6 +32,8 @@ public final class ChatAdvisor<P, A> implements Advisor<P, A> {
   }
 
   private static final long MAX_BACKOFF_MILLIS = 30_000;
+  /** The longest Retry-After honoured; a server asking for more gets this long. */
+  static final long MAX_RETRY_AFTER_MILLIS = 120_000;
   private final ModelSpec spec;
   private final AdvisorProfile profile;
   private final ChatChannel channel;
@@ -75,7 +78,7 @@ public final class ChatAdvisor<P, A> implements Advisor<P, A> {
           break;
         }
         failed++;
-        backoff(failed, spent);
+        backoff(failed, f.retryAfterMillis(), spent);
         continue;
       }
       spent = spent.plus(new Usage(reply.tokensIn(), reply.tokensOut(),
@@ -96,8 +99,14 @@ public final class ChatAdvisor<P, A> implements Advisor<P, A> {
         + " attempt" + (failed == 0 ? "" : "s") + ")", spent.withFailedAttempts(failed), null);
   }
 
-  private void backoff(int retry, Usage spent) throws AdvisorException {
-    long millis = Math.min(MAX_BACKOFF_MILLIS, spec.backoffMillis() << Math.min(20, retry - 1));
+  /**
+   * Waits before retry number {@code retry}: the doubling backoff, or longer when the server asked
+   * for a longer wait ({@code retryAfterMillis} >= 0), at most {@link #MAX_RETRY_AFTER_MILLIS}.
+   */
+  private void backoff(int retry, long retryAfterMillis, Usage spent) throws AdvisorException {
+    long millis = Math.max(Math.min(MAX_BACKOFF_MILLIS,
+        spec.backoffMillis() << Math.min(20, retry - 1)),
+        Math.min(MAX_RETRY_AFTER_MILLIS, retryAfterMillis));
     try {
       sleeper.sleep(millis);
     } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
@@ -26,7 +25,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 
 /**
- * Talks to one model through LangChain4j's JDK HTTP client. Every request asks for structured
+ * Talks to one model through LangChain4j's models over {@link HeaderAwareHttpClient}. Every request asks for structured
  * output, a JSON object {@code {"actions": [int...], "next": string, "why": string}} (OpenAI:
  * {@code response_format: json_schema}; Ollama: {@code format}). LangChain4j's own retries are
  * off; {@link ChatAdvisor} retries. Exception messages are scrubbed of the API key. Without a key,
@@ -43,8 +42,8 @@ public final class LangChainChannel implements ChatChannel {
   public LangChainChannel(ModelSpec spec, String apiKey) {
     this.spec = spec;
     this.apiKey = apiKey;
-    JdkHttpClientBuilder http = new JdkHttpClientBuilder().connectTimeout(spec.timeout())
-        .readTimeout(spec.timeout());
+    HeaderAwareHttpClient.Builder http = new HeaderAwareHttpClient.Builder()
+        .connectTimeout(spec.timeout()).readTimeout(spec.timeout());
     this.model = switch (spec.backend()) {
       case OPENAI -> OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(spec.baseUrl())
           .apiKey(apiKey == null ? "none" : apiKey).modelName(spec.model())
@@ -98,11 +97,15 @@ public final class LangChainChannel implements ChatChannel {
   private ChatFailure failure(RuntimeException e, double millis) {
     String where = spec.backend().key() + " " + spec.baseUrl();
     Integer status = null;
+    long retryAfter = -1;
     boolean timeout = false;
     boolean connection = false;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException h) {
         status = h.statusCode();
+      }
+      if (t instanceof HeaderAwareHttpClient.Refused r) {
+        retryAfter = r.retryAfterMillis();
       }
       timeout |= t instanceof HttpTimeoutException
           || t instanceof java.util.concurrent.TimeoutException
@@ -120,7 +123,7 @@ public final class LangChainChannel implements ChatChannel {
           : " (check base-url, the server root, and that model '" + spec.model()
               + "' is pulled)";
       return new ChatFailure("HTTP " + status + " from " + where + hint + ": " + shortText(e),
-          retriable, millis);
+          retriable, millis, retriable ? retryAfter : -1);
     }
     if (e instanceof NonRetriableException) {
       return new ChatFailure("rejected by " + where + ": " + shortText(e), false, millis);

@@ -105,6 +105,36 @@ class ChatAdvisorTest {
   }
 
   @Test
+  void aRateLimitWaitsAsLongAsRetryAfterAsksOnBothBackends() throws Exception {
+    for (ModelSpec.Backend backend : ModelSpec.Backend.values()) {
+      sleeps.clear();
+      try (FakeChatServer server = new FakeChatServer(seq(new FakeChatServer.Status(429, "3"),
+          new FakeChatServer.Status(503, "not a number"), new FakeChatServer.Status(429, "0")))) {
+        String base = backend == ModelSpec.Backend.OPENAI ? server.openAiBase()
+            : server.ollamaBase();
+        ModelSpec spec = TestViews.spec("medium", backend, base, 3, Duration.ofSeconds(5),
+            "COLT_TEST_KEY");
+        Proposal p = advisor(spec).propose(TestViews.view("medium"));
+        assertEquals(List.of(1), p.actions());
+        assertEquals(List.of(3000L, 20L, 40L), sleeps,
+            backend + ": Retry-After 3 s beats the 10 ms backoff; bad or shorter values do not");
+      }
+    }
+  }
+
+  @Test
+  void retryAfterIsReadAsSecondsOrAnHttpDate() {
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.parse("2026-11-25T12:00:00Z");
+    assertEquals(120_000, HeaderAwareHttpClient.retryAfterMillis(" 120 ", now));
+    assertEquals(90_000, HeaderAwareHttpClient.retryAfterMillis(
+        "Wed, 25 Nov 2026 12:01:30 GMT", now));
+    assertEquals(0, HeaderAwareHttpClient.retryAfterMillis("Wed, 25 Nov 2026 11:00:00 GMT", now));
+    assertEquals(-1, HeaderAwareHttpClient.retryAfterMillis("soon", now));
+    assertEquals(-1, HeaderAwareHttpClient.retryAfterMillis("-5", now));
+    assertEquals(-1, HeaderAwareHttpClient.retryAfterMillis(null, now));
+  }
+
+  @Test
   void aSlowAnswerPastTheTimeoutIsRetried() throws Exception {
     try (FakeChatServer server = new FakeChatServer(seq(
         new FakeChatServer.Answer(GOOD, 100, 20, 3000)))) {

@@ -37,8 +37,12 @@ final class FakeChatServer implements AutoCloseable {
     }
   }
 
-  /** An HTTP error status with a JSON error body. */
-  record Status(int code) implements Reply {}
+  /** An HTTP error status with a JSON error body and, when not null, a Retry-After header. */
+  record Status(int code, String retryAfter) implements Reply {
+    Status(int code) {
+      this(code, null);
+    }
+  }
 
   /** A request as the server saw it. */
   record Request(String path, Map<String, List<String>> headers, JsonNode body) {
@@ -116,8 +120,13 @@ final class FakeChatServer implements AutoCloseable {
       }
       Reply reply = script.apply(req);
       switch (reply) {
-        case Status s -> send(e, s.code(), "{\"error\":{\"message\":\"scripted " + s.code()
-            + "\",\"type\":\"server_error\"}}");
+        case Status s -> {
+          if (s.retryAfter() != null) {
+            e.getResponseHeaders().set("Retry-After", s.retryAfter());
+          }
+          send(e, s.code(), "{\"error\":{\"message\":\"scripted " + s.code()
+              + "\",\"type\":\"server_error\"}}");
+        }
         case Answer a -> {
           if (a.delayMillis() > 0) {
             try {
