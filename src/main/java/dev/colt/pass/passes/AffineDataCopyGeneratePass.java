@@ -80,26 +80,27 @@ public final class AffineDataCopyGeneratePass implements Pass {
         instanceof MemRefType))) {
       throw context.failure(func, "arg=" + arg + " is not the position of a memref argument");
     }
-    boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    List<String> loops = new ArrayList<>();
-    if (loop.isEmpty()) {
-      for (LoopForest.Loop root : LoopForest.of(cur).roots()) {
-        loops.add(LoopHandles.nameOf(root.op()));
+    return LoopPasses.withHandles(func, named -> {
+      List<String> loops = new ArrayList<>();
+      if (loop.isEmpty()) {
+        for (LoopForest.Loop root : LoopForest.of(named).roots()) {
+          loops.add(LoopHandles.nameOf(root.op()));
+        }
+      } else if (LoopHandles.find(named, loop) == null) {
+        throw context.failure(func, "no loop named '" + loop + "'");
+      } else {
+        loops.add(loop);
       }
-    } else if (LoopHandles.find(cur, loop) == null) {
-      throw context.failure(func, "no loop named '" + loop + "'");
-    } else {
-      loops.add(loop);
-    }
-    for (String l : loops) {
-      for (int a = 0; a < args.size(); a++) {
-        if ((arg == -1 && args.get(a).type() instanceof MemRefType) || a == arg) {
-          cur = LoopPasses.applyOnce(cur, context, new Pack(l, a, strip, dim),
-              LoopHandles.find(cur, l), arg == -1);
+      Operation cur = named;
+      for (String l : loops) {
+        for (int a = 0; a < args.size(); a++) {
+          if ((arg == -1 && args.get(a).type() instanceof MemRefType) || a == arg) {
+            cur = LoopPasses.attemptOrRemark(cur, context, new Pack(l, a, strip, dim),
+                LoopHandles.find(cur, l), arg == -1);
+          }
         }
       }
-    }
-    return hadNames ? cur : LoopHandles.strip(cur);
+      return cur;
+    });
   }
 }

@@ -70,26 +70,27 @@ public final class LoopFusionPass implements Pass {
     if (maxDepth < 0) {
       throw context.failure(func, "max-depth must not be negative, got " + maxDepth);
     }
-    boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    int index = 0;
-    while (true) {
-      List<Operation> nests = topLevelLoops(cur);
-      if (index + 1 >= nests.size()) {
-        break;
+    return LoopPasses.withHandles(func, named -> {
+      Operation cur = named;
+      int index = 0;
+      while (true) {
+        List<Operation> nests = topLevelLoops(cur);
+        if (index + 1 >= nests.size()) {
+          break;
+        }
+        String first = LoopHandles.nameOf(nests.get(index));
+        Operation secondOp = nests.get(index + 1);
+        String second = LoopHandles.nameOf(secondOp);
+        Optional<Operation> fused = admits(mode, Fuse.relation(cur, first, second))
+            ? fuse(cur, first, second, maxDepth, secondOp, context) : Optional.empty();
+        if (fused.isPresent()) {
+          cur = fused.get();
+        } else {
+          index++;
+        }
       }
-      String first = LoopHandles.nameOf(nests.get(index));
-      Operation secondOp = nests.get(index + 1);
-      String second = LoopHandles.nameOf(secondOp);
-      Optional<Operation> fused = admits(mode, Fuse.relation(cur, first, second))
-          ? fuse(cur, first, second, maxDepth, secondOp, context) : Optional.empty();
-      if (fused.isPresent()) {
-        cur = fused.get();
-      } else {
-        index++;
-      }
-    }
-    return hadNames ? cur : LoopHandles.strip(cur);
+      return cur;
+    });
   }
 
   private static boolean admits(String mode, Fuse.Relation relation) {

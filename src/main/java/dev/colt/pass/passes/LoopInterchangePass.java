@@ -1,17 +1,15 @@
 // The affine-loop-interchange pass: permutes the loops of every outermost band of the right depth.
 package dev.colt.pass.passes;
 
-import dev.colt.analysis.LoopForest;
-import dev.colt.analysis.LoopHandles;
 import dev.colt.ir.Operation;
 import dev.colt.pass.Pass;
 import dev.colt.pass.PassContext;
 import dev.colt.pass.PassInfo;
 import dev.colt.pass.PassOption;
 import dev.colt.transform.Permute;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs {@link Permute} on each outermost band with as many loops as the permutation. */
 public final class LoopInterchangePass implements Pass {
@@ -53,27 +51,15 @@ public final class LoopInterchangePass implements Pass {
       throw context.failure(func, "permutation must be a permutation of 0.." + (n - 1)
           + ", got " + perm);
     }
-    boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    LoopForest forest = LoopForest.of(cur);
-    List<List<String>> orders = new ArrayList<>();
-    for (LoopForest.Loop root : forest.roots()) {
-      List<LoopForest.Loop> band = forest.bandFrom(root);
+    return LoopPasses.applyToOuterBands(func, context, band -> {
       if (band.size() < n) {
-        continue;
+        return Optional.empty();
       }
       String[] order = new String[n];
       for (int i = 0; i < n; i++) {
-        order[perm.get(i)] = LoopHandles.nameOf(band.get(i).op());
+        order[perm.get(i)] = band.get(i);
       }
-      orders.add(List.of(order));
-    }
-    for (List<String> order : orders) {
-      Operation anchor = LoopForest.of(cur).loops().stream()
-          .filter(l -> order.contains(LoopHandles.nameOf(l.op()))).findFirst().orElseThrow()
-          .op();
-      cur = LoopPasses.applyOnce(cur, context, new Permute(order), anchor);
-    }
-    return hadNames ? cur : LoopHandles.strip(cur);
+      return Optional.of(new Permute(List.of(order)));
+    });
   }
 }

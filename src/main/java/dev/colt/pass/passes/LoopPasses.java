@@ -8,7 +8,9 @@ import dev.colt.pass.PassContext;
 import dev.colt.transform.LoopTransform;
 import dev.colt.transform.Refusal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Helpers for passes that apply one transformation to selected loops of a function. */
 final class LoopPasses {
@@ -23,35 +25,52 @@ final class LoopPasses {
   static Operation applyToLoops(Operation func, PassContext context,
       Function<LoopForest, List<LoopForest.Loop>> select,
       Function<String, LoopTransform> make, boolean quietWhenNothingToDo) {
-    boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    List<String> targets = select.apply(LoopForest.of(cur)).stream()
-        .map(l -> LoopHandles.nameOf(l.op())).toList();
-    for (String name : targets) {
-      Operation loop = LoopHandles.find(cur, name);
-      if (loop == null) {
-        continue;
+    return withHandles(func, named -> {
+      Operation cur = named;
+      List<String> targets = select.apply(LoopForest.of(cur)).stream()
+          .map(l -> LoopHandles.nameOf(l.op())).toList();
+      for (String name : targets) {
+        Operation loop = LoopHandles.find(cur, name);
+        if (loop == null) {
+          continue;
+        }
+        cur = attemptOrRemark(cur, context, make.apply(name), loop, quietWhenNothingToDo);
       }
-      cur = attemptOrRemark(cur, context, make.apply(name), loop, quietWhenNothingToDo);
-    }
-    return hadNames ? cur : LoopHandles.strip(cur);
+      return cur;
+    });
   }
 
-  /** Applies one transformation; a refusal becomes a remark on {@code anchor}. */
-  static Operation applyOnce(Operation func, PassContext context, LoopTransform t,
-      Operation anchor) {
-    return applyOnce(func, context, t, anchor, false);
+  /**
+   * Applies, for the outermost band of each loop nest, the transformation {@code make} builds from
+   * the band's loop handles (outermost first); an empty result leaves the nest alone. The bands
+   * are taken before any rewrite, and a refusal becomes a remark on the band's outer loop. Loop
+   * handles the input did not have are removed from the result.
+   */
+  static Operation applyToOuterBands(Operation func, PassContext context,
+      Function<List<String>, Optional<LoopTransform>> make) {
+    return withHandles(func, named -> {
+      LoopForest forest = LoopForest.of(named);
+      List<List<String>> bands = forest.roots().stream().map(root -> forest.bandFrom(root)
+          .stream().map(l -> LoopHandles.nameOf(l.op())).toList()).toList();
+      Operation cur = named;
+      for (List<String> band : bands) {
+        Optional<LoopTransform> t = make.apply(band);
+        if (t.isPresent()) {
+          cur = attemptOrRemark(cur, context, t.get(), LoopHandles.find(cur, band.get(0)),
+              false);
+        }
+      }
+      return cur;
+    });
   }
 
-  /** Like the four-argument form; "nothing to do" stays silent when {@code quietWhenNothingToDo}. */
-  static Operation applyOnce(Operation func, PassContext context, LoopTransform t,
-      Operation anchor, boolean quietWhenNothingToDo) {
+  /**
+   * Runs {@code rewrite} on {@code func} with every loop named, and removes the handles again when
+   * {@code func} had none.
+   */
+  static Operation withHandles(Operation func, UnaryOperator<Operation> rewrite) {
     boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation named = LoopHandles.assign(func);
-    Operation cur = attemptOrRemark(named, context, t, anchor, quietWhenNothingToDo);
-    if (cur == named) {
-      return func;
-    }
+    Operation cur = rewrite.apply(LoopHandles.assign(func));
     return hadNames ? cur : LoopHandles.strip(cur);
   }
 
@@ -60,7 +79,7 @@ final class LoopPasses {
    * instance) after remarking the refusal on {@code anchor}, unless it is "nothing to do" and
    * {@code quietWhenNothingToDo}.
    */
-  private static Operation attemptOrRemark(Operation func, PassContext context, LoopTransform t,
+  static Operation attemptOrRemark(Operation func, PassContext context, LoopTransform t,
       Operation anchor, boolean quietWhenNothingToDo) {
     return switch (t.attempt(func)) {
       case LoopTransform.Outcome.Applied applied -> applied.func();

@@ -1,16 +1,14 @@
 // The affine-loop-skew pass: skews the second loop of every outermost band by the first.
 package dev.colt.pass.passes;
 
-import dev.colt.analysis.LoopForest;
-import dev.colt.analysis.LoopHandles;
 import dev.colt.ir.Operation;
 import dev.colt.pass.Pass;
 import dev.colt.pass.PassContext;
 import dev.colt.pass.PassInfo;
 import dev.colt.pass.PassOption;
 import dev.colt.transform.Skew;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs {@link Skew} on the two outer loops of each loop nest's outermost band. */
 public final class LoopSkewPass implements Pass {
@@ -48,21 +46,7 @@ public final class LoopSkewPass implements Pass {
     if (factor == 0) {
       throw context.failure(func, "factor must not be 0");
     }
-    boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    List<List<String>> pairs = new ArrayList<>();
-    LoopForest forest = LoopForest.of(cur);
-    for (LoopForest.Loop root : forest.roots()) {
-      List<LoopForest.Loop> band = forest.bandFrom(root);
-      if (band.size() >= 2) {
-        pairs.add(List.of(LoopHandles.nameOf(band.get(0).op()),
-            LoopHandles.nameOf(band.get(1).op())));
-      }
-    }
-    for (List<String> p : pairs) {
-      cur = LoopPasses.applyOnce(cur, context, new Skew(p.get(0), p.get(1), factor),
-          LoopHandles.find(cur, p.get(0)));
-    }
-    return hadNames ? cur : LoopHandles.strip(cur);
+    return LoopPasses.applyToOuterBands(func, context, band -> band.size() < 2 ? Optional.empty()
+        : Optional.of(new Skew(band.get(0), band.get(1), factor)));
   }
 }

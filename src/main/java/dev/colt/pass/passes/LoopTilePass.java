@@ -1,16 +1,14 @@
 // The affine-loop-tile pass: tiles the outermost band of every loop nest.
 package dev.colt.pass.passes;
 
-import dev.colt.analysis.LoopForest;
-import dev.colt.analysis.LoopHandles;
 import dev.colt.ir.Operation;
 import dev.colt.pass.Pass;
 import dev.colt.pass.PassContext;
 import dev.colt.pass.PassInfo;
 import dev.colt.pass.PassOption;
 import dev.colt.transform.Tile;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs {@link Tile} on the outermost band of each nest; refusals are remarks. */
 public final class LoopTilePass implements Pass {
@@ -50,20 +48,10 @@ public final class LoopTilePass implements Pass {
     if (sizes.isEmpty()) {
       throw context.failure(func, "tile-sizes must not be empty");
     }
-    boolean hadNames = !LoopHandles.names(func).isEmpty();
-    Operation cur = LoopHandles.assign(func);
-    List<List<String>> bands = new ArrayList<>();
-    LoopForest forest = LoopForest.of(cur);
-    for (LoopForest.Loop root : forest.roots()) {
-      List<LoopForest.Loop> band = forest.bandFrom(root);
+    return LoopPasses.applyToOuterBands(func, context, band -> {
       int n = Math.min(band.size(), sizes.size());
-      bands.add(band.subList(0, n).stream().map(l -> LoopHandles.nameOf(l.op())).toList());
-    }
-    for (List<String> band : bands) {
-      List<Long> s = sizes.subList(0, band.size()).stream().map(Integer::longValue).toList();
-      cur = LoopPasses.applyOnce(cur, context, new Tile(band, s), LoopHandles.find(cur,
-          band.get(0)));
-    }
-    return hadNames ? cur : LoopHandles.strip(cur);
+      return Optional.of(new Tile(band.subList(0, n),
+          sizes.subList(0, n).stream().map(Integer::longValue).toList()));
+    });
   }
 }
