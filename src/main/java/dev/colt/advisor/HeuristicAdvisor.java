@@ -2,6 +2,7 @@
 package dev.colt.advisor;
 
 import dev.colt.analysis.Access;
+import dev.colt.analysis.IdentityMemo;
 import dev.colt.analysis.LinearForm;
 import dev.colt.analysis.LoopForest;
 import dev.colt.analysis.LoopHandles;
@@ -17,7 +18,9 @@ import dev.colt.search.Proposal;
 import dev.colt.search.SearchSpace;
 import dev.colt.search.Usage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -199,33 +202,42 @@ public final class HeuristicAdvisor implements Advisor<Operation, Action> {
       }
       case Action.Tile t -> 10 - Math.abs(Math.log(t.sizes().get(0) / 48.0)) * 3
           - (t.loops().size() < 2 ? 5 : 0);
-      case Action.UnrollAndJam u -> !computes(loopNamed(forest, u.loop())) ? 0
+      case Action.UnrollAndJam u -> !computes(forest, loopNamed(forest, u.loop())) ? 0
           : u.factor() == 4 ? 3 : u.factor() == 8 ? 2 : 1;
       case Action.Vectorize v -> v.width() / 4.0;
       case Action.ScalarReplace s -> 1;
       case Action.Hoist h -> 1;
-      case Action.Unroll u -> !computes(loopNamed(forest, u.loop())) ? 0
+      case Action.Unroll u -> !computes(forest, loopNamed(forest, u.loop())) ? 0
           : u.factor() == 4 ? 1 : 0.5;
       default -> 0;
     };
   }
 
+  /** Per function (by identity): the loops with arithmetic under them, see {@link #computes}. */
+  private static final IdentityMemo<Operation, Void, Set<Operation>> COMPUTING =
+      new IdentityMemo<>(64);
+
   /**
    * True when arithmetic (arith, math or vector.fma ops other than constants and casts to index)
-   * runs under {@code loop}: unrolling pays for compute nests, not for the copy loops packing adds
-   * (their bodies only move data).
+   * runs under {@code loop} of {@code forest}: unrolling pays for compute nests, not for the copy
+   * loops packing adds (their bodies only move data). One walk of the function answers for all
+   * its loops.
    */
-  static boolean computes(LoopForest.Loop loop) {
-    if (loop == null) {
-      return false;
-    }
-    boolean[] found = {false};
-    loop.op().walk(op -> {
+  static boolean computes(LoopForest forest, LoopForest.Loop loop) {
+    return loop != null
+        && COMPUTING.get(forest.root(), root -> computingLoops(forest)).contains(loop.op());
+  }
+
+  private static Set<Operation> computingLoops(LoopForest forest) {
+    Set<Operation> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    forest.root().walk(op -> {
       String n = op.name();
-      found[0] |= (n.startsWith("arith.") || n.startsWith("math.")) && !n.equals("arith.constant")
-          && !n.equals("arith.index_cast") || n.equals("vector.fma");
+      if ((n.startsWith("arith.") || n.startsWith("math.")) && !n.equals("arith.constant")
+          && !n.equals("arith.index_cast") || n.equals("vector.fma")) {
+        forest.enclosingLoops(op).forEach(l -> out.add(l.op()));
+      }
     });
-    return found[0];
+    return out;
   }
 
   /** The loop of {@code names} that is nested deepest now. */

@@ -144,7 +144,7 @@ class OfflineAdvisorsTest {
       String name = LoopHandles.nameOf(l.op());
       boolean copy = name.contains(".copy");
       copies += copy ? 1 : 0;
-      assertEquals(!copy, HeuristicAdvisor.computes(l), name);
+      assertEquals(!copy, HeuristicAdvisor.computes(forest, l), name);
       assertEquals(copy, HeuristicAdvisor.score(new Action.UnrollAndJam(name, 4), forest,
           dev.colt.analysis.Access.collect(forest)) == 0, name);
     }
